@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sightline.Core.Access;
+using Sightline.Core.Audit;
+using Sightline.Core.People;
+
+namespace Sightline.Core.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Chooses the database from standard configuration: <c>Database:Provider</c> (Sqlite by default,
+/// or Postgres) and <c>ConnectionStrings:Sightline</c>.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlite = "Data Source=data/sightline.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerText) ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(providerText.Replace("PostgreSQL", "Postgres", StringComparison.OrdinalIgnoreCase), true, out var p) ? p
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{providerText}'.");
+        var connection = configuration.GetConnectionString("Sightline");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException("ConnectionStrings:Sightline is required when Database:Provider is Postgres.");
+            connection = DefaultSqlite;
+        }
+        return new DatabaseSettings(provider, connection);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations"));
+                break;
+            default:
+                EnsureSqliteFolder();
+                options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"));
+                break;
+        }
+        options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+        // Migrations are hand-written (EF's design-time package is not available here), so there is
+        // no model snapshot to compare with; the schema test checks the model against the migrated database.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    private void EnsureSqliteFolder()
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && folder is not null)
+            Directory.CreateDirectory(folder);
+    }
+}
+
+/// <summary>The model differs by provider (SQLite needs UTC converters), so cache one per provider.</summary>
+internal sealed class ProviderModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => (context.GetType(), context.Database.ProviderName, designTime);
+}
+
+public static class DataServices
+{
+    public static IServiceCollection AddSightlineCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<SightlineDb>(settings.Configure);
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<NeedToKnow>();
+        services.AddScoped<PersonRecords>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,210 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sightline.Core.Access;
+using Sightline.Core.Audit;
+using Sightline.Core.People;
+
+namespace Sightline.Core.Data;
+
+/// <summary>
+/// The one database context. Saving also appends the audit entries for what changed (see
+/// <see cref="AuditTrail"/>), in the same transaction, so a change is never stored unaudited.
+/// </summary>
+public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
+{
+    public SightlineDb(DbContextOptions<SightlineDb> options, AuditTrail? audit = null) : base(options)
+    {
+        Audit = audit?.Attach(this);
+    }
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<AgencyInvolvement> AgencyInvolvements => Set<AgencyInvolvement>();
+    public DbSet<FlagType> FlagTypes => Set<FlagType>();
+    public DbSet<PersonFlag> PersonFlags => Set<PersonFlag>();
+    public DbSet<PersonAccessGrant> PersonAccessGrants => Set<PersonAccessGrant>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    /// <summary>The audit trail bound to this context (null only for design-time tooling).</summary>
+    public AuditTrail? Audit { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums as their names: readable in SQL, safe if members are reordered.
+        builder.Properties<Role>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<AgencyKind>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<LegalStatus>().HaveConversion<string>().HaveMaxLength(40);
+        builder.Properties<FlagLevel>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(24);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no time zone type: every DateTime we store is UTC, so say so when reading back.
+            builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.Entity<SightlineUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            user.HasOne(u => u.Team).WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Restrict);
+            user.HasIndex(u => u.AgencyId);
+        });
+        model.Entity<Agency>(agency =>
+        {
+            agency.Property(a => a.Name).HasMaxLength(200);
+            agency.HasIndex(a => a.Name).IsUnique();
+            agency.Property(a => a.Version).IsConcurrencyToken();
+        });
+        model.Entity<Team>(team =>
+        {
+            team.Property(t => t.Name).HasMaxLength(200);
+            team.HasOne(t => t.Agency).WithMany(a => a.Teams).HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            team.HasIndex(t => new { t.AgencyId, t.Name }).IsUnique();
+            team.Property(t => t.Version).IsConcurrencyToken();
+        });
+        model.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Prefix).HasMaxLength(16);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Person>(person =>
+        {
+            person.Property(p => p.Reference).HasMaxLength(16);
+            person.Property(p => p.FirstName).HasMaxLength(100);
+            person.Property(p => p.LastName).HasMaxLength(100);
+            person.Property(p => p.PreferredName).HasMaxLength(100);
+            person.Property(p => p.SearchName).HasMaxLength(320);
+            person.Property(p => p.Ethnicity).HasMaxLength(100);
+            person.Property(p => p.Address).HasMaxLength(500);
+            person.Property(p => p.Postcode).HasMaxLength(10);
+            person.Property(p => p.Version).IsConcurrencyToken();
+            person.HasIndex(p => p.Reference).IsUnique();
+            person.HasIndex(p => p.SearchName);
+            person.HasIndex(p => p.DateOfBirth);
+            person.HasIndex(p => new { p.LastName, p.FirstName });
+            person.Ignore(p => p.FullName);
+        });
+        model.Entity<AgencyInvolvement>(involvement =>
+        {
+            involvement.Property(i => i.ContactName).HasMaxLength(200);
+            involvement.Property(i => i.ContactPhone).HasMaxLength(40);
+            involvement.Property(i => i.ContactEmail).HasMaxLength(254);
+            involvement.Property(i => i.Version).IsConcurrencyToken();
+            involvement.HasOne(i => i.Person).WithMany(p => p.Agencies).HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
+            involvement.HasOne(i => i.Agency).WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            involvement.HasIndex(i => new { i.AgencyId, i.PersonId });
+            involvement.HasIndex(i => i.PersonId);
+        });
+        model.Entity<FlagType>(type =>
+        {
+            type.Property(t => t.Key).HasMaxLength(40);
+            type.Property(t => t.Name).HasMaxLength(120);
+            type.Property(t => t.Description).HasMaxLength(500);
+            type.HasIndex(t => t.Key).IsUnique();
+        });
+        model.Entity<PersonFlag>(flag =>
+        {
+            flag.Property(f => f.Notes).HasMaxLength(2000);
+            flag.Property(f => f.Version).IsConcurrencyToken();
+            flag.HasOne(f => f.Person).WithMany(p => p.Flags).HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
+            flag.HasOne(f => f.FlagType).WithMany().HasForeignKey(f => f.FlagTypeId).OnDelete(DeleteBehavior.Restrict);
+            flag.HasIndex(f => f.PersonId);
+            flag.HasIndex(f => new { f.FlagTypeId, f.EndDate });
+        });
+        model.Entity<PersonAccessGrant>(grant =>
+        {
+            grant.HasOne<Person>().WithMany(p => p.AccessList).HasForeignKey(g => g.PersonId).OnDelete(DeleteBehavior.Cascade);
+            grant.HasOne(g => g.User).WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+            grant.HasIndex(g => new { g.PersonId, g.UserId }).IsUnique();
+        });
+        model.Entity<CaseNote>(note =>
+        {
+            note.Property(n => n.Text).HasMaxLength(20000);
+            note.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
+            note.HasOne(n => n.Author).WithMany().HasForeignKey(n => n.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
+            note.HasIndex(n => n.PersonId);
+        });
+        model.Entity<BreakGlassAccess>(access =>
+        {
+            access.Property(a => a.Reason).HasMaxLength(2000);
+            access.Property(a => a.ReviewNote).HasMaxLength(2000);
+            access.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+            access.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+            access.HasIndex(a => new { a.PersonId, a.UserId, a.ExpiresAt });
+            access.HasIndex(a => a.StartedAt);
+        });
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.UserEmail).HasMaxLength(256);
+            entry.Property(e => e.EntityType).HasMaxLength(64);
+            entry.Property(e => e.EntityId).HasMaxLength(64);
+            entry.Property(e => e.IpAddress).HasMaxLength(64);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.HasIndex(e => new { e.PersonId, e.Sequence });
+            entry.HasIndex(e => new { e.UserId, e.Sequence });
+        });
+        model.Entity<AuditChainHead>(head =>
+        {
+            head.Property(h => h.Id).ValueGeneratedNever();
+            head.Property(h => h.Hash).HasMaxLength(64);
+        });
+        model.Entity<DataProtectionKey>(key => key.Property(k => k.FriendlyName).HasMaxLength(200));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Audit is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Audit.CaptureChanges();
+        if (!Audit.HasPending) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Audit.AppendPendingAsync(cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        catch
+        {
+            Audit.DiscardPending();
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Saves without auditing: only for the audit trail's own bookkeeping and seeding reference data.</summary>
+    internal Task<int> SaveWithoutAuditAsync(CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(true, cancellationToken);
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

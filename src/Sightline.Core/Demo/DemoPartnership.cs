@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Core.Access;
+using Sightline.Core.Data;
+using Sightline.Core.People;
+
+namespace Sightline.Core.Demo;
+
+/// <summary>
+/// Fills an empty database with a synthetic partnership: the seeds' agencies, teams, one user per
+/// role (and practitioners in other agencies to show need-to-know), and synthetic young people.
+/// </summary>
+public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> users, TimeProvider clock)
+{
+    /// <summary>Shared by every demo account; a real install sets <c>Demo:Enabled=false</c>.</summary>
+    public const string DemoPassword = "Sightline-demo-2026";
+
+    /// <summary>The demo administrator's authenticator key (administrators must use two-factor sign-in).</summary>
+    public const string DemoAdministratorAuthenticatorKey = "JBSWY3DPEHPK3PXPSIGHTLINEDEMO234";
+
+    public static readonly (string Name, AgencyKind Kind, string[] Teams)[] Agencies =
+    [
+        ("Children's Social Care", AgencyKind.ChildrensSocialCare, ["Assessment team", "Intervention and planning", "Exploitation and missing team"]),
+        ("Early Help", AgencyKind.EarlyHelp, ["Early help hub"]),
+        ("Youth Offending Team", AgencyKind.YouthOffending, ["Youth offending service"]),
+        ("Police", AgencyKind.Police, ["Exploitation and missing unit", "Safer schools officers"]),
+        ("Health", AgencyKind.Health, ["School nursing", "Sexual health", "CAMHS"]),
+        ("Education", AgencyKind.Education, ["Inclusion and attendance"]),
+        ("Probation", AgencyKind.Probation, ["Young adults team"]),
+        ("Housing", AgencyKind.Housing, ["Homelessness and tenancy"]),
+        ("Safe Spaces Youth Project", AgencyKind.Voluntary, ["Detached youth work"]),
+    ];
+
+    public sealed record DemoAccount(string Email, string Name, Role Role, string Agency);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("practitioner@sightline.example", "Priya Practitioner", Role.Practitioner, "Children's Social Care"),
+        new("manager@sightline.example", "Tom Teammanager", Role.TeamManager, "Children's Social Care"),
+        new("senior@sightline.example", "Sade Seniormanager", Role.SeniorManager, "Children's Social Care"),
+        new("analyst@sightline.example", "Ana Analyst", Role.Analyst, "Children's Social Care"),
+        new("admin@sightline.example", "Adam Administrator", Role.Administrator, "Children's Social Care"),
+        new("police@sightline.example", "Pat Police", Role.Practitioner, "Police"),
+        new("yot@sightline.example", "Yemi Youthoffending", Role.Practitioner, "Youth Offending Team"),
+        new("health@sightline.example", "Hollie Health", Role.Practitioner, "Health"),
+    ];
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
+        !await db.Agencies.AnyAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken);
+
+    public async Task SeedAsync(int people = 300, int seed = 2017, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var agencies = new List<Agency>();
+        foreach (var (name, kind, teams) in Agencies)
+        {
+            var agency = new Agency { Name = name, Kind = kind, CreatedAt = now };
+            agency.Teams.AddRange(teams.Select(t => new Team { Name = t }));
+            agencies.Add(agency);
+        }
+        db.Agencies.AddRange(agencies);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var accounts = new Dictionary<string, SightlineUser>();
+        foreach (var account in Accounts)
+        {
+            var agency = agencies.Single(a => a.Name == account.Agency);
+            var user = new SightlineUser
+            {
+                UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name,
+                AgencyId = agency.Id, TeamId = agency.Teams[0].Id, Role = account.Role, CreatedAt = now, LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, DemoPassword));
+            if (account.Role == Role.Administrator)
+            {
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAdministratorAuthenticatorKey));
+                Check(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+            accounts[account.Email] = user;
+        }
+
+        await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken);
+    }
+
+    /// <summary>Adds synthetic young people in batches. Used by the demo and by benchmarks (100,000+).</summary>
+    public async Task AddPeopleAsync(IReadOnlyList<Agency> agencies, Guid createdBy, int count, int seed, CancellationToken cancellationToken = default)
+    {
+        var generator = new SyntheticPeople(seed);
+        var today = clock.LondonToday();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var flagTypes = await db.FlagTypes.ToDictionaryAsync(t => t.Key, cancellationToken);
+        var social = agencies.First(a => a.Kind == AgencyKind.ChildrensSocialCare);
+        const int batchSize = 500;
+        for (var done = 0; done < count; done += batchSize)
+        {
+            for (var i = done; i < Math.Min(count, done + batchSize); i++)
+            {
+                var generated = generator.Next(today, now, createdBy);
+                var person = generated.Person;
+                person.Agencies.Add(new AgencyInvolvement
+                {
+                    AgencyId = social.Id, StartDate = today.AddDays(-generator.Number(700)), AddedByUserId = createdBy,
+                    ContactName = generator.ContactName(), ContactPhone = $"020 8359 {1000 + generator.Number(8999)}", ContactEmail = "duty.team@sightline.example",
+                });
+                foreach (var index in generated.ExtraAgencyIndexes)
+                {
+                    var agency = agencies[1 + index % (agencies.Count - 1)];
+                    if (person.Agencies.Any(a => a.AgencyId == agency.Id)) continue;
+                    person.Agencies.Add(new AgencyInvolvement
+                    {
+                        AgencyId = agency.Id, StartDate = today.AddDays(-generator.Number(500)), AddedByUserId = createdBy,
+                        ContactName = generator.ContactName(), ContactPhone = $"020 7{generator.Number(1000, 9999)} {generator.Number(1000, 9999)}",
+                    });
+                }
+                // Every YOT flag means the YOT is involved.
+                var yot = agencies.FirstOrDefault(a => a.Kind == AgencyKind.YouthOffending);
+                if (yot is not null && generated.Flags.Any(f => f.FlagKey == "yot") && person.Agencies.All(a => a.AgencyId != yot.Id))
+                    person.Agencies.Add(new AgencyInvolvement { AgencyId = yot.Id, StartDate = today.AddDays(-generator.Number(300)), AddedByUserId = createdBy, ContactName = generator.ContactName() });
+                foreach (var (key, level, start, end) in generated.Flags)
+                {
+                    if (!flagTypes.TryGetValue(key, out var type)) continue;
+                    person.Flags.Add(new PersonFlag
+                    {
+                        FlagTypeId = type.Id, Level = level, StartDate = start, EndDate = end, SetByUserId = createdBy, SetAt = now,
+                        EndedByUserId = end is null ? null : createdBy,
+                    });
+                }
+                db.People.Add(person);
+            }
+            await db.SaveWithoutAuditAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,29 @@
+namespace Sightline.Core;
+
+/// <summary>Field-level problems with input, keyed by the field's name as the caller knows it.</summary>
+public sealed class ValidationErrors
+{
+    private readonly List<KeyValuePair<string, string>> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+    public IReadOnlyList<KeyValuePair<string, string>> All => _errors;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.Any(e => e.Key == field)) _errors.Add(new(field, message));
+        return this;
+    }
+
+    public Dictionary<string, string[]> ToDictionary() =>
+        _errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Value).ToArray());
+}
+
+/// <summary>The result of a command: a value, field errors, a stale concurrency token, or no access.</summary>
+public sealed record Outcome<T>(T? Value, ValidationErrors? Errors = null, bool Conflict = false, bool NotFound = false)
+{
+    public bool Succeeded => Value is not null && Errors is null && !Conflict && !NotFound;
+    public static Outcome<T> Ok(T value) => new(value);
+    public static Outcome<T> Invalid(ValidationErrors errors) => new(default, errors);
+    public static Outcome<T> Stale() => new(default, Conflict: true);
+    public static Outcome<T> Missing() => new(default, NotFound: true);
+}

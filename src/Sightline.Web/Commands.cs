@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Sightline.Core.Access;
+using Sightline.Core.Audit;
+using Sightline.Core.Data;
+using Sightline.Core.Demo;
+
+namespace Sightline.Web;
+
+/// <summary>
+/// The operator's commands (<c>./sightline migrate</c>, <c>user create</c>, …). Each runs in the
+/// same container as the web app, so it uses exactly the same configuration and rules.
+/// The last line printed is the one scripts read (a password, a token).
+/// </summary>
+public static class Commands
+{
+    public const string Usage = """
+        Usage: ./sightline COMMAND [OPTIONS]
+
+          serve [--urls URL]                       run the web app (default http://localhost:5080)
+          migrate                                  create or upgrade the database, nothing else
+          agency create --name NAME [--kind KIND]  add a partner agency
+          team create --agency NAME --name NAME    add a team to an agency
+          user create --email EMAIL --name NAME --agency NAME --role ROLE [--team NAME]
+                                                   add a user; prints a one-time password last
+                                                   roles: administrator, practitioner, team-manager, senior-manager, analyst
+          api-token create --user EMAIL            issue an API token; prints it last
+          audit verify                             check the audit trail's hash chain (exit 0 only if intact)
+          demo seed                                add the synthetic demo partnership to an empty database
+          demo add-people --people N [--seed S]    add N more synthetic young people (for benchmarks)
+          test                                     run every test (see README)
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is not "serve" && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var options = Options(args);
+        var words = args.TakeWhile(a => !a.StartsWith("--")).ToArray();
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        try
+        {
+            switch (words)
+            {
+                case ["migrate"]:
+                {
+                    var applied = await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+                    output.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+                    return 0;
+                }
+                case ["agency", "create"]:
+                {
+                    var kind = AgencyKind.Other;
+                    if (options.TryGetValue("kind", out var kindText) && !Enum.TryParse(kindText.Replace("-", ""), true, out kind))
+                        return Fail(output, $"Unknown agency kind '{kindText}'. Use one of: {string.Join(", ", Enum.GetNames<AgencyKind>())}");
+                    var outcome = await provider.GetRequiredService<UserAdministration>().CreateAgencyAsync(options.GetValueOrDefault("name"), kind, cancellationToken);
+                    if (!outcome.Succeeded) return Fail(output, outcome.Errors!);
+                    output.WriteLine($"Created agency {outcome.Value!.Name}");
+                    output.WriteLine(outcome.Value.Id);
+                    return 0;
+                }
+                case ["team", "create"]:
+                {
+                    var db = provider.GetRequiredService<SightlineDb>();
+                    var agencyName = options.GetValueOrDefault("agency") ?? "";
+                    var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == agencyName, cancellationToken);
+                    if (agency is null) return Fail(output, $"There is no agency called {agencyName}");
+                    var outcome = await provider.GetRequiredService<UserAdministration>().CreateTeamAsync(agency.Id, options.GetValueOrDefault("name"), cancellationToken);
+                    if (!outcome.Succeeded) return Fail(output, outcome.Errors!);
+                    output.WriteLine($"Created team {outcome.Value!.Name} in {agency.Name}");
+                    output.WriteLine(outcome.Value.Id);
+                    return 0;
+                }
+                case ["user", "create"]:
+                {
+                    Role? role = Roles.TryParse(options.GetValueOrDefault("role"), out var r) ? r : null;
+                    Guid? teamId = null;
+                    if (options.TryGetValue("team", out var teamName))
+                    {
+                        var db = provider.GetRequiredService<SightlineDb>();
+                        teamId = await db.Teams.Where(t => t.Name == teamName && t.Agency!.Name == options.GetValueOrDefault("agency")).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+                        if (teamId is null) return Fail(output, $"There is no team called {teamName} in that agency");
+                    }
+                    var outcome = await provider.GetRequiredService<UserAdministration>().CreateUserAsync(
+                        options.GetValueOrDefault("email"), options.GetValueOrDefault("name"), options.GetValueOrDefault("agency"), null, role, teamId, cancellationToken);
+                    if (!outcome.Succeeded) return Fail(output, outcome.Errors!);
+                    output.WriteLine($"Created {outcome.Value!.User.Role.Key()} {outcome.Value.User.Email}. They must change this one-time password when they first sign in:");
+                    output.WriteLine(outcome.Value.OneTimePassword);
+                    return 0;
+                }
+                case ["api-token", "create"]:
+                {
+                    var outcome = await provider.GetRequiredService<UserAdministration>().CreateApiTokenAsync(options.GetValueOrDefault("user"), cancellationToken);
+                    if (!outcome.Succeeded) return Fail(output, outcome.Errors!);
+                    output.WriteLine("API token created. It is shown only once; send it as 'Authorization: Bearer <token>':");
+                    output.WriteLine(outcome.Value!.Secret);
+                    return 0;
+                }
+                case ["audit", "verify"]:
+                {
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    var (intact, count, fault) = await provider.GetRequiredService<AuditQueries>().VerifyAsync(cancellationToken);
+                    output.WriteLine(intact
+                        ? $"Audit trail intact: {count:N0} entries verified in {started.Elapsed.TotalSeconds:N1}s."
+                        : $"AUDIT TRAIL BROKEN after {count:N0} good entries: {fault}");
+                    return intact ? 0 : 2;
+                }
+                case ["demo", "seed"]:
+                {
+                    var demo = provider.GetRequiredService<DemoPartnership>();
+                    if (!await demo.IsEmptyAsync(cancellationToken)) return Fail(output, "The database is not empty: demo data is only added to an empty database.");
+                    await demo.SeedAsync(int.TryParse(options.GetValueOrDefault("people"), out var n) ? n : 300, cancellationToken: cancellationToken);
+                    output.WriteLine("Demo partnership added.");
+                    return 0;
+                }
+                case ["demo", "add-people"]:
+                {
+                    if (!int.TryParse(options.GetValueOrDefault("people"), out var count) || count < 1) return Fail(output, "Give --people N (a positive number)");
+                    var seed = int.TryParse(options.GetValueOrDefault("seed"), out var s) ? s : 1;
+                    var db = provider.GetRequiredService<SightlineDb>();
+                    var agencies = await db.Agencies.ToListAsync(cancellationToken);
+                    var creator = await db.Users.Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+                    if (agencies.Count == 0 || creator == Guid.Empty) return Fail(output, "Add the demo partnership first (./sightline demo seed).");
+                    await provider.GetRequiredService<DemoPartnership>().AddPeopleAsync(agencies, creator, count, seed, cancellationToken);
+                    output.WriteLine($"Added {count:N0} synthetic young people.");
+                    return 0;
+                }
+                default:
+                    output.WriteLine(Usage);
+                    return words.Length == 0 || words[0] is "help" ? 0 : 64;
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            return Fail(output, $"Failed: {ex.GetBaseException().Message}");
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--")) continue;
+            var key = args[i][2..];
+            var eq = key.IndexOf('=');
+            if (eq > 0) options[key[..eq]] = key[(eq + 1)..];
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--")) options[key] = args[++i];
+            else options[key] = "true";
+        }
+        return options;
+    }
+
+    private static int Fail(TextWriter output, string message)
+    {
+        output.WriteLine(message);
+        return 1;
+    }
+
+    private static int Fail(TextWriter output, Sightline.Core.ValidationErrors errors)
+    {
+        foreach (var (field, message) in errors.All) output.WriteLine($"{field}: {message}");
+        return 1;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Sightline.Web.Pages;
+
+public sealed class IndexModel : SightlinePage
+{
+    public void OnGet() { }
+}

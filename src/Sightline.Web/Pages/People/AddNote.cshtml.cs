@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Sightline.Core.People;
+
+namespace Sightline.Web.Pages.People;
+
+public sealed class AddNoteModel(PersonRecords records) : SightlinePage
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public string? Text { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        (await records.DecideAsync(Me, Id, cancellationToken)).Allowed ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await records.AddNoteAsync(Me, Id, Text, cancellationToken);
+        if (outcome.NotFound) return NotFound();
+        if (outcome.Errors is not null)
+        {
+            AddErrors(outcome.Errors);
+            return Page();
+        }
+        return Redirect($"/people/{Id}#chronology");
+    }
+}
