@@ -97,10 +97,16 @@ public static class SightlineHost
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address: SignIn:AttemptsPerMinute sign-in posts (10 by default), then 429 until the minute is up.
             options.AddPolicy(SignInRateLimit, context =>
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("SignIn:AttemptsPerMinute", 10),
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
                     : RateLimitPartition.GetNoLimiter("reads"));
             options.OnRejected = async (context, token) =>
             {

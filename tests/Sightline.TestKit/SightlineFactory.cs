@@ -26,23 +26,31 @@ public sealed class SightlineFactory : WebApplicationFactory<Program>
     public Agency SocialCare { get; private set; } = null!;
     public Agency Police { get; private set; } = null!;
 
-    private SightlineFactory(TestDatabase database)
+    private readonly Dictionary<string, string?> _settings;
+
+    private SightlineFactory(TestDatabase database, Dictionary<string, string?>? settings)
     {
         Database = database;
+        _settings = new Dictionary<string, string?>(database.Configuration)
+        {
+            // Every test client shares one address in memory; tests of the limit itself pass a low one.
+            ["SignIn:AttemptsPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
         ClientOptions.BaseAddress = new Uri("https://localhost");
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    public static async Task<SightlineFactory> StartAsync(DatabaseProvider provider)
+    public static async Task<SightlineFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
     {
-        var factory = new SightlineFactory(await TestDatabase.CreateAsync(provider));
+        var factory = new SightlineFactory(await TestDatabase.CreateAsync(provider), settings);
         await factory.PrepareAsync();
         return factory;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in Database.Configuration) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging =>
         {
