@@ -62,7 +62,8 @@ public static class Age
     public static int On(DateOnly dateOfBirth, DateOnly date)
     {
         var years = date.Year - dateOfBirth.Year;
-        if (date < dateOfBirth.AddYears(years)) years--;
+        // Compare month and day rather than AddYears, which would move 29 February to the 28th.
+        if (date.Month < dateOfBirth.Month || (date.Month == dateOfBirth.Month && date.Day < dateOfBirth.Day)) years--;
         return years;
     }
 }

@@ -43,8 +43,12 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
             }
             else
             {
+                // LIKE '%term%' on the upper-cased name: portable, and served by a trigram index on PostgreSQL.
                 foreach (var term in NameSearch.Normalise(text).Split(' ').Take(5))
-                    people = people.Where(p => p.SearchName.Contains(term));
+                {
+                    var pattern = "%" + NameSearch.EscapeLike(term) + "%";
+                    people = people.Where(p => EF.Functions.Like(p.SearchName, pattern, NameSearch.LikeEscape));
+                }
             }
         }
         if (query.DateOfBirth is { } dob) people = people.Where(p => p.DateOfBirth == dob);
@@ -264,9 +268,10 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10) errors.Add("reason", "Explain why you need to open this record (at least 10 characters)");
         else if (reason.Length > 2000) errors.Add("reason", "The reason must be 2000 characters or fewer");
         if (errors.Any) return Outcome<BreakGlassAccess>.Invalid(errors);
+        var now = Now;
         var access = new BreakGlassAccess
         {
-            PersonId = personId, UserId = user.UserId, Reason = reason!.Trim(), StartedAt = Now, ExpiresAt = Now + BreakGlassAccess.Duration,
+            PersonId = personId, UserId = user.UserId, Reason = reason!.Trim(), StartedAt = now, ExpiresAt = now + BreakGlassAccess.Duration,
         };
         db.BreakGlassAccesses.Add(access);
         Audit.Record(AuditAction.BreakGlass, "person", personId.ToString(), personId, new { reason = access.Reason, expiresAt = access.ExpiresAt });

@@ -23,4 +23,10 @@ public static class NameSearch
     /// <summary>Upper-case invariant with collapsed spaces: what we store and what we match against.</summary>
     public static string Normalise(string text) =>
         string.Join(' ', text.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    public const string LikeEscape = "\\";
+
+    /// <summary>Makes % and _ in what someone typed match themselves, not "anything".</summary>
+    public static string EscapeLike(string term) =>
+        term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

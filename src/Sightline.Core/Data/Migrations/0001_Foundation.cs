@@ -11,7 +11,7 @@ namespace Sightline.Core.Data.Migrations;
 /// provider so the same migration builds SQLite and PostgreSQL.
 /// </summary>
 [DbContext(typeof(SightlineDb))]
-[Migration("202611220001_Foundation")]
+[Migration("20261122000001_Foundation")]
 public sealed class Foundation : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

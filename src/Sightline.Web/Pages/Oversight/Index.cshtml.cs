@@ -12,9 +12,11 @@ public sealed class IndexModel(SightlineDb db, TimeProvider clock) : SightlinePa
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-30);
-        // Managers see break-glass by staff of their own agency; the person is shown by reference only.
+        // Managers see break-glass by their own agency's staff and into records their agency holds; the person is shown by reference only.
+        var agencyId = Me.AgencyId;
+        var ourRecords = db.AgencyInvolvements.Where(a => a.AgencyId == agencyId).Select(a => a.PersonId);
         Accesses = await db.BreakGlassAccesses.AsNoTracking()
-            .Where(b => b.StartedAt >= since && b.User!.AgencyId == Me.AgencyId)
+            .Where(b => b.StartedAt >= since && (b.User!.AgencyId == agencyId || ourRecords.Contains(b.PersonId)))
             .OrderByDescending(b => b.StartedAt)
             .Select(b => new Access(b.StartedAt, b.UserId, b.User!.DisplayName,
                 db.People.Where(p => p.Id == b.PersonId).Select(p => p.Reference).First(), b.Reason, b.ExpiresAt > now))
