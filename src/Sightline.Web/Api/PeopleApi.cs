@@ -1,6 +1,7 @@
 using Sightline.Core;
 using Sightline.Core.Access;
 using Sightline.Core.Audit;
+using Sightline.Core.Data;
 using Sightline.Core.People;
 using Sightline.Web.Auth;
 
@@ -120,11 +121,13 @@ public static class PeopleApi
         return Results.Created($"/api/v1/people/{id}/flags/{flag.Id}", FlagResponse.From(flag, clock.LondonToday()));
     }
 
-    private static async Task<IResult> AuditAsync(HttpContext context, PersonRecords records, AuditQueries audit, Guid id, int? page, CancellationToken cancellationToken)
+    private static async Task<IResult> AuditAsync(HttpContext context, PersonRecords records, AuditQueries audit, SightlineDb db, Guid id, int? page, CancellationToken cancellationToken)
     {
         var me = Me(context);
         var decision = await records.DecideAsync(me, id, cancellationToken);
         if (!decision.Allowed) return ApiProblems.NotFound();
+        // Reading who has looked at a record is itself a look at the record.
+        await db.Audit!.RecordNowAsync(AuditAction.View, "access-history", id.ToString(), id, cancellationToken: cancellationToken);
         var lines = await audit.ForPersonAsync(id, page ?? 1, cancellationToken: cancellationToken);
         return Results.Ok(new AuditPage(lines.Items.Select(AuditResponse.From).ToList(), lines.PageNumber, lines.PageSize, lines.TotalCount));
     }

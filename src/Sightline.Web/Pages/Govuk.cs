@@ -31,22 +31,27 @@ public static class Govuk
     }
 
     public static IHtmlContent TextInput(this IHtmlHelper html, string name, string label, string? value, string? hint = null,
+        string? widthClass = null, string type = "text", string? autocomplete = null, bool labelIsHeading = false, bool spellcheck = true) =>
+        TextInput(name, label, value, hint, ErrorFor(html, name), widthClass, type, autocomplete, labelIsHeading, spellcheck);
+
+    internal static IHtmlContent TextInput(string name, string label, string? value, string? hint, string? error,
         string? widthClass = null, string type = "text", string? autocomplete = null, bool labelIsHeading = false, bool spellcheck = true)
     {
-        var error = ErrorFor(html, name);
         var classes = "govuk-input" + (widthClass is null ? "" : " " + widthClass) + (error is null ? "" : " govuk-input--error");
         var labelHtml = labelIsHeading
             ? $"<h1 class=\"govuk-label-wrapper\"><label class=\"govuk-label govuk-label--l\" for=\"{name}\">{E(label)}</label></h1>"
             : $"<label class=\"govuk-label\" for=\"{name}\">{E(label)}</label>";
         return new HtmlString(
             $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\">{labelHtml}{Hint(name, hint)}{ErrorMessage(name, error)}" +
-            $"<input class=\"{classes}\" id=\"{name}\" name=\"{name}\" type=\"{type}\" value=\"{E(value)}\"{DescribedBy(name, hint, error)}" +
+            $"<input class=\"{classes}\" id=\"{name}\" name=\"{name}\" type=\"{type}\"{(value is null ? "" : $" value=\"{E(value)}\"")}{DescribedBy(name, hint, error)}" +
             $"{(autocomplete is null ? "" : $" autocomplete=\"{autocomplete}\"")}{(spellcheck ? "" : " spellcheck=\"false\"")}></div>");
     }
 
-    public static IHtmlContent Textarea(this IHtmlHelper html, string name, string label, string? value, string? hint = null, int rows = 5)
+    public static IHtmlContent Textarea(this IHtmlHelper html, string name, string label, string? value, string? hint = null, int rows = 5) =>
+        Textarea(name, label, value, hint, ErrorFor(html, name), rows);
+
+    internal static IHtmlContent Textarea(string name, string label, string? value, string? hint, string? error, int rows = 5)
     {
-        var error = ErrorFor(html, name);
         return new HtmlString(
             $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><label class=\"govuk-label\" for=\"{name}\">{E(label)}</label>{Hint(name, hint)}{ErrorMessage(name, error)}" +
             $"<textarea class=\"govuk-textarea{(error is null ? "" : " govuk-textarea--error")}\" id=\"{name}\" name=\"{name}\" rows=\"{rows}\"{DescribedBy(name, hint, error)}>{E(value)}</textarea></div>");
@@ -113,11 +118,13 @@ public static class Govuk
     }
 
     /// <summary>The error summary: every error on the page, each linking to its field.</summary>
-    public static IHtmlContent ErrorSummary(this IHtmlHelper html)
-    {
-        var errors = html.ViewData.ModelState
+    public static IHtmlContent ErrorSummary(this IHtmlHelper html) =>
+        ErrorSummary(html.ViewData.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
-            .Select(e => (Key: e.Key, Message: e.Value!.Errors[0].ErrorMessage)).ToList();
+            .Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage)).ToList());
+
+    internal static IHtmlContent ErrorSummary(IReadOnlyList<(string Key, string Message)> errors)
+    {
         if (errors.Count == 0) return HtmlString.Empty;
         var items = string.Concat(errors.Select(e => string.IsNullOrEmpty(e.Key)
             ? $"<li>{E(e.Message)}</li>"

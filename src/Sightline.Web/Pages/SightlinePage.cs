@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sightline.Core;
 using Sightline.Core.Access;
@@ -13,6 +14,15 @@ public abstract class SightlinePage : PageModel
     protected void AddErrors(ValidationErrors errors)
     {
         foreach (var (field, message) in errors.All) ModelState.AddModelError(field, message);
+    }
+
+    /// <summary>A failed command's answer: 404 when the record is out of reach, or the form again with its errors. Null on success.</summary>
+    protected IActionResult? FailureOf<T>(Outcome<T> outcome)
+    {
+        if (outcome.NotFound) return NotFound();
+        if (outcome.Errors is null) return null;
+        AddErrors(outcome.Errors);
+        return Page();
     }
 
     /// <summary>Adds core errors only for fields that do not already show one (e.g. an unreadable date).</summary>

@@ -30,12 +30,7 @@ public sealed class AddAgencyModel(PersonRecords records, SightlineDb db, TimePr
         var start = ReadDate("startDate", StartDate, "the date the agency became involved");
         if (!ModelState.IsValid) return Page();
         var outcome = await records.AddAgencyAsync(Me, Id, new InvolvementInput(AgencyId, ContactName, ContactPhone, ContactEmail, start), cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is not null)
-        {
-            AddErrors(outcome.Errors);
-            return Page();
-        }
+        if (FailureOf(outcome) is { } failure) return failure;
         return Redirect($"/people/{Id}");
     }
 

@@ -26,12 +26,7 @@ public sealed class AddFlagModel(PersonRecords records, SightlineDb db) : Sightl
         if (!ModelState.IsValid) return Page();
         FlagLevel? level = Enum.TryParse<FlagLevel>(Level, out var l) ? l : null;
         var outcome = await records.AddFlagAsync(Me, Id, new FlagInput(Type, start, level, Notes: Notes), cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is not null)
-        {
-            AddErrors(outcome.Errors);
-            return Page();
-        }
+        if (FailureOf(outcome) is { } failure) return failure;
         return Redirect($"/people/{Id}#chronology");
     }
 

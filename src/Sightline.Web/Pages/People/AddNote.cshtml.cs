@@ -14,12 +14,7 @@ public sealed class AddNoteModel(PersonRecords records) : SightlinePage
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await records.AddNoteAsync(Me, Id, Text, cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is not null)
-        {
-            AddErrors(outcome.Errors);
-            return Page();
-        }
+        if (FailureOf(outcome) is { } failure) return failure;
         return Redirect($"/people/{Id}#chronology");
     }
 }

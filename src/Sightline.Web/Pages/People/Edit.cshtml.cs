@@ -35,12 +35,7 @@ public sealed class EditModel(PersonRecords records, TimeProvider clock) : Sight
             return Page();
         }
         var outcome = await records.UpdateAsync(Me, Id, input, Version, cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is not null)
-        {
-            AddErrors(outcome.Errors);
-            return Page();
-        }
+        if (FailureOf(outcome) is { } failure) return failure;
         if (outcome.Conflict)
         {
             // Keep what they typed; show what changed; let a second save deliberately win.

@@ -26,12 +26,7 @@ public sealed class EndAgencyModel(PersonRecords records, SightlineDb db, TimePr
         var end = ReadDate("endDate", EndDate, "the end date");
         if (!ModelState.IsValid) return Page();
         var outcome = await records.EndAgencyAsync(Me, Id, InvolvementId, end, cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is not null)
-        {
-            AddErrors(outcome.Errors);
-            return Page();
-        }
+        if (FailureOf(outcome) is { } failure) return failure;
         // Ending your own agency's involvement can end your access: go back to search rather than to a 404.
         return (await records.DecideAsync(Me, Id, cancellationToken)).Allowed ? Redirect($"/people/{Id}") : Redirect("/people");
     }

@@ -26,12 +26,7 @@ public sealed class EndFlagModel(PersonRecords records, SightlineDb db, TimeProv
         var end = ReadDate("endDate", EndDate, "the end date");
         if (!ModelState.IsValid) return Page();
         var outcome = await records.EndFlagAsync(Me, Id, FlagId, end, cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is not null)
-        {
-            AddErrors(outcome.Errors);
-            return Page();
-        }
+        if (FailureOf(outcome) is { } failure) return failure;
         return Redirect($"/people/{Id}");
     }
 

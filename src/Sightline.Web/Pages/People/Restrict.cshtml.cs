@@ -30,12 +30,7 @@ public sealed class RestrictModel(PersonRecords records, SightlineDb db) : Sight
     {
         if (!await LoadAsync(cancellationToken)) return NotFound();
         var outcome = await records.SetRestrictionAsync(Me, Id, Restricted, Users, cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is not null)
-        {
-            AddErrors(outcome.Errors);
-            return Page();
-        }
+        if (FailureOf(outcome) is { } failure) return failure;
         return Redirect($"/people/{Id}");
     }
 
