@@ -155,3 +155,17 @@ public abstract class SecurityTests(AppFixture fixture)
 public sealed class SecurityTests_Sqlite(SqliteApp fixture) : SecurityTests(fixture), IClassFixture<SqliteApp>;
 
 public sealed class SecurityTests_Postgres(PostgresApp fixture) : SecurityTests(fixture), IClassFixture<PostgresApp>;
+
+public sealed class SessionSettingsTests
+{
+    [Fact]
+    public async Task The_sign_in_cookie_expires_after_30_idle_minutes_and_slides_while_in_use()
+    {
+        await using var app = await SightlineFactory.StartAsync(Sightline.Core.Data.DatabaseProvider.Sqlite);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.ExpireTimeSpan);
+        Assert.True(options.SlidingExpiration);
+        Assert.False(options.Cookie.MaxAge.HasValue, "a session cookie: gone when the browser closes");
+    }
+}

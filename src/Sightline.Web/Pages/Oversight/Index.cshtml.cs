@@ -7,6 +7,8 @@ public sealed class IndexModel(SightlineDb db, TimeProvider clock) : SightlinePa
 {
     public sealed record Access(DateTime StartedAt, Guid UserId, string UserName, string Reference, string Reason, bool Active);
     public List<Access> Accesses { get; private set; } = [];
+    public sealed record StaffMember(Guid Id, string Name, string Role, DateTime? LastActive);
+    public List<StaffMember> Staff { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,5 +23,9 @@ public sealed class IndexModel(SightlineDb db, TimeProvider clock) : SightlinePa
             .Select(b => new Access(b.StartedAt, b.UserId, b.User!.DisplayName,
                 db.People.Where(p => p.Id == b.PersonId).Select(p => p.Reference).First(), b.Reason, b.ExpiresAt > now))
             .Take(200).ToListAsync(cancellationToken);
+        var staff = await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Role, LastActive = db.AuditEntries.Where(e => e.UserId == u.Id).Max(e => (DateTime?)e.OccurredAt) })
+            .ToListAsync(cancellationToken);
+        Staff = staff.Select(u => new StaffMember(u.Id, u.DisplayName, Sightline.Core.Access.Roles.DisplayName(u.Role), u.LastActive)).ToList();
     }
 }
