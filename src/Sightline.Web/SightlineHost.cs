@@ -47,6 +47,7 @@ public static class SightlineHost
             .AddEntityFrameworkStores<SightlineDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SightlineClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(SessionValidation.Configure);
 
         services.AddAuthentication(options =>
             {

@@ -39,6 +39,23 @@ public class Team
 
 public static class AgencyKinds
 {
+    public static readonly IReadOnlyList<AgencyKind> All = Enum.GetValues<AgencyKind>();
+
+    /// <summary>Reads a kind by its name (any case), as forms post it. Numbers are refused: only named kinds exist.</summary>
+    public static bool TryParse(string? text, out AgencyKind kind)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+
     public static string DisplayName(this AgencyKind kind) => kind switch
     {
         AgencyKind.ChildrensSocialCare => "Children's social care",

@@ -105,6 +105,8 @@ public sealed class AuditTrail(IAuditActor actor, TimeProvider clock)
         {
             var name = property.Metadata.Name;
             if (Unrecorded.Contains(name) || property.Metadata.IsShadowProperty()) continue;
+            // Identity's user tokens hold secrets (the authenticator key): record that one changed, never its value.
+            if (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> && name == nameof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>.Value)) continue;
             switch (entry.State)
             {
                 case EntityState.Added when property.CurrentValue is not null:

@@ -79,6 +79,7 @@ public static class DataServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<NeedToKnow>();
         services.AddScoped<PersonRecords>();
+        services.AddScoped<FlagTypeAdministration>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<DatabaseMigrator>();
         return services;

@@ -49,6 +49,9 @@ public sealed class AuthenticatorModel(SignInManager<SightlineUser> signIn) : Si
         {
             await signIn.UserManager.ResetAuthenticatorKeyAsync(user);
             key = await signIn.UserManager.GetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp, which would end this session at its next check
+            // (every request: see SessionValidation). Reissue the cookie with the new stamp.
+            await signIn.RefreshSignInAsync(user);
         }
         FormattedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         var uri = $"otpauth://totp/Sightline:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Sightline&digits=6";
