@@ -109,7 +109,9 @@ public static class SignedInClient
     }
 
     public static async Task<IDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
-        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        ParseHtml(await response.Content.ReadAsStringAsync());
+
+    public static AngleSharp.Html.Dom.IHtmlDocument ParseHtml(string html) => new HtmlParser().ParseDocument(html);
 
     /// <summary>The messages in a page's GOV.UK error summary.</summary>
     public static IReadOnlyList<string> ErrorSummary(this IDocument page) =>

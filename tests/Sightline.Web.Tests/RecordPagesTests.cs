@@ -17,11 +17,11 @@ public abstract class RecordPagesTests(AppFixture fixture)
     [Fact]
     public async Task Creating_with_errors_shows_the_error_summary_and_keeps_what_was_typed()
     {
-        var client = await Sessions.SignedInAsync(App, "practitioner");
-        var response = await Sessions.PostFormAsync(client, "/people/new",
+        var client = await App.SignedInAsync("practitioner");
+        var response = await client.PostFormAsync("/people/new",
             [F("firstName", "Kept"), F("lastName", ""), F("dateOfBirth.Day", "31"), F("dateOfBirth.Month", "2"), F("dateOfBirth.Year", "2010"), F("sex", "Female")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = Sessions.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var page = SignedInClient.ParseHtml(await response.Content.ReadAsStringAsync(Ct));
         var summary = page.QuerySelector(".govuk-error-summary")!;
         Assert.Equal("There is a problem", summary.QuerySelector(".govuk-error-summary__title")!.TextContent);
         var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
@@ -35,12 +35,12 @@ public abstract class RecordPagesTests(AppFixture fixture)
     [Fact]
     public async Task Creating_a_person_in_pages_opens_their_record_with_a_chronology()
     {
-        var client = await Sessions.SignedInAsync(App, "practitioner");
+        var client = await App.SignedInAsync("practitioner");
         var (first, last) = Builders.UniqueName();
-        var response = await Sessions.PostFormAsync(client, "/people/new",
+        var response = await client.PostFormAsync("/people/new",
             [F("firstName", first), F("lastName", last), F("dateOfBirth.Day", "5"), F("dateOfBirth.Month", "6"), F("dateOfBirth.Year", "2011"), F("sex", "Male"), F("legalStatus", "ChildInNeed")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var record = Sessions.Parse(await client.GetStringAsync(response.Headers.Location!.OriginalString, Ct));
+        var record = SignedInClient.ParseHtml(await client.GetStringAsync(response.Headers.Location!.OriginalString, Ct));
         Assert.Contains($"{first} {last}", record.QuerySelector("h1")!.TextContent);
         Assert.Contains("Child in need", record.Body!.TextContent);
         Assert.Contains("Record created", record.QuerySelector(".sl-chronology")!.TextContent);
@@ -52,10 +52,10 @@ public abstract class RecordPagesTests(AppFixture fixture)
     {
         var api = App.ApiClientFor("practitioner");
         var id = (await Builders.CreatePersonAsync(api)).GetProperty("id").GetString();
-        var alice = await Sessions.SignedInAsync(App, "practitioner");
-        var bob = await Sessions.SignedInAsync(App, "second-practitioner");
-        var aliceForm = Sessions.Parse(await alice.GetStringAsync($"/people/{id}/edit", Ct));
-        var bobForm = Sessions.Parse(await bob.GetStringAsync($"/people/{id}/edit", Ct));
+        var alice = await App.SignedInAsync("practitioner");
+        var bob = await App.SignedInAsync("second-practitioner");
+        var aliceForm = SignedInClient.ParseHtml(await alice.GetStringAsync($"/people/{id}/edit", Ct));
+        var bobForm = SignedInClient.ParseHtml(await bob.GetStringAsync($"/people/{id}/edit", Ct));
         async Task<HttpResponseMessage> Save(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument form, string first) =>
             await client.PostAsync($"/people/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -67,7 +67,7 @@ public abstract class RecordPagesTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, (await Save(alice, aliceForm, "AliceWasFirst")).StatusCode);
         var refused = await Save(bob, bobForm, "BobWasSecond");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var page = Sessions.Parse(await refused.Content.ReadAsStringAsync(Ct));
+        var page = SignedInClient.ParseHtml(await refused.Content.ReadAsStringAsync(Ct));
         Assert.Contains("Someone else changed this record", page.QuerySelector("#conflict")!.TextContent);
         Assert.Contains("AliceWasFirst", page.QuerySelector("#conflict")!.TextContent);
         Assert.Equal("BobWasSecond", page.QuerySelector("#firstName")!.GetAttribute("value"));
@@ -79,11 +79,11 @@ public abstract class RecordPagesTests(AppFixture fixture)
     public async Task A_flag_added_in_pages_appears_on_the_record_and_in_the_chronology()
     {
         var id = (await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"))).GetProperty("id").GetString();
-        var client = await Sessions.SignedInAsync(App, "practitioner");
-        var response = await Sessions.PostFormAsync(client, $"/people/{id}/flags/add",
+        var client = await App.SignedInAsync("practitioner");
+        var response = await client.PostFormAsync($"/people/{id}/flags/add",
             [F("type", "yot"), F("level", "High"), F("startDate.Day", "2"), F("startDate.Month", "3"), F("startDate.Year", "2026")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var record = Sessions.Parse(await client.GetStringAsync($"/people/{id}", Ct));
+        var record = SignedInClient.ParseHtml(await client.GetStringAsync($"/people/{id}", Ct));
         Assert.Contains("Open to youth offending team – High risk", record.Body!.TextContent);
         Assert.Contains("Flag added: Open to youth offending team (High risk)", record.QuerySelector(".sl-chronology")!.TextContent);
     }
@@ -92,8 +92,8 @@ public abstract class RecordPagesTests(AppFixture fixture)
     public async Task Ending_an_agencys_involvement_ends_its_staffs_access()
     {
         var id = (await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"))).GetProperty("id").GetString();
-        var client = await Sessions.SignedInAsync(App, "practitioner");
-        var added = await Sessions.PostFormAsync(client, $"/people/{id}/agencies/add",
+        var client = await App.SignedInAsync("practitioner");
+        var added = await client.PostFormAsync($"/people/{id}/agencies/add",
             [F("agencyId", App.Police.Id.ToString()), F("contactName", "DC Example"), F("startDate.Day", "1"), F("startDate.Month", "1"), F("startDate.Year", "2026")]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var police = App.ApiClientFor("police-practitioner");
@@ -101,7 +101,7 @@ public abstract class RecordPagesTests(AppFixture fixture)
 
         var involvement = await App.WithDbAsync(db => db.AgencyInvolvements.Where(a => a.PersonId == Guid.Parse(id!) && a.AgencyId == App.Police.Id).Select(a => a.Id).SingleAsync(Ct));
         var today = Sightline.Core.London.LondonToday(TimeProvider.System);
-        var ended = await Sessions.PostFormAsync(client, $"/people/{id}/agencies/{involvement}/end",
+        var ended = await client.PostFormAsync($"/people/{id}/agencies/{involvement}/end",
             [F("endDate.Day", today.AddDays(-1).Day.ToString()), F("endDate.Month", today.AddDays(-1).Month.ToString()), F("endDate.Year", today.AddDays(-1).Year.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync($"/api/v1/people/{id}", Ct)).StatusCode);
@@ -111,15 +111,15 @@ public abstract class RecordPagesTests(AppFixture fixture)
     public async Task Break_glass_needs_a_reason_lasts_three_hours_and_is_shown_to_managers()
     {
         var id = (await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"))).GetProperty("id").GetString();
-        var police = await Sessions.SignedInAsync(App, "police-practitioner");
+        var police = await App.SignedInAsync("police-practitioner");
         var open = await police.GetAsync($"/people/{id}", Ct);
         Assert.Equal($"/people/{id}/break-glass", open.Headers.Location!.OriginalString);
 
-        var noReason = await Sessions.PostFormAsync(police, $"/people/{id}/break-glass", [F("reason", "")]);
+        var noReason = await police.PostFormAsync($"/people/{id}/break-glass", [F("reason", "")]);
         Assert.Contains("Explain why you need to open this record", await noReason.Content.ReadAsStringAsync(Ct));
 
         var reason = "Found in a county lines raid; need the allocated social worker";
-        var granted = await Sessions.PostFormAsync(police, $"/people/{id}/break-glass", [F("reason", reason)]);
+        var granted = await police.PostFormAsync($"/people/{id}/break-glass", [F("reason", reason)]);
         Assert.Equal($"/people/{id}", granted.Headers.Location!.OriginalString);
         var record = await police.GetStringAsync($"/people/{id}", Ct);
         Assert.Contains("break-glass access", record);
@@ -129,7 +129,7 @@ public abstract class RecordPagesTests(AppFixture fixture)
         Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.PersonId == Guid.Parse(id!) && e.Action == AuditAction.BreakGlass, Ct)));
 
         // Managers of the police practitioner's agency see it (our demo manager is in social care: check the data behind the page).
-        var history = await (await Sessions.SignedInAsync(App, "team-manager")).GetStringAsync($"/people/{id}/access-history", Ct);
+        var history = await (await App.SignedInAsync("team-manager")).GetStringAsync($"/people/{id}/access-history", Ct);
         Assert.Contains("BreakGlass", history);
         Assert.Contains(reason, history);
     }
@@ -138,8 +138,8 @@ public abstract class RecordPagesTests(AppFixture fixture)
     public async Task A_restricted_record_is_seen_only_by_the_named_people()
     {
         var id = (await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"))).GetProperty("id").GetString();
-        var manager = await Sessions.SignedInAsync(App, "team-manager");
-        var restricted = await Sessions.PostFormAsync(manager, $"/people/{id}/restrict",
+        var manager = await App.SignedInAsync("team-manager");
+        var restricted = await manager.PostFormAsync($"/people/{id}/restrict",
             [F("restricted", "true"), F("users", App.Users["practitioner"].Id.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, restricted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await App.ApiClientFor("practitioner").GetAsync($"/api/v1/people/{id}", Ct)).StatusCode);
@@ -154,7 +154,7 @@ public abstract class RecordPagesTests(AppFixture fixture)
     {
         var id = (await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"))).GetProperty("id").GetString();
         await App.ApiClientFor("practitioner").GetAsync($"/api/v1/people/{id}", Ct);
-        var manager = await Sessions.SignedInAsync(App, "team-manager");
+        var manager = await App.SignedInAsync("team-manager");
         var page = await manager.GetStringAsync($"/oversight/users/{App.Users["practitioner"].Id}", Ct);
         Assert.Contains("View person", page);
         Assert.Contains("Create person", page);
@@ -164,3 +164,18 @@ public abstract class RecordPagesTests(AppFixture fixture)
 public sealed class RecordPagesTests_Sqlite(SqliteApp fixture) : RecordPagesTests(fixture), IClassFixture<SqliteApp>;
 
 public sealed class RecordPagesTests_Postgres(PostgresApp fixture) : RecordPagesTests(fixture), IClassFixture<PostgresApp>;
+
+public sealed class ErrorSummaryOrderTests : IClassFixture<SqliteApp>
+{
+    private readonly SightlineFactory _app;
+    public ErrorSummaryOrderTests(SqliteApp fixture) => _app = fixture.App;
+
+    [Fact]
+    public async Task The_error_summary_lists_errors_in_the_order_of_the_fields_on_the_page()
+    {
+        var client = await _app.SignedInAsync("practitioner");
+        var response = await client.PostFormAsync("/people/new", [new("firstName", ""), new("lastName", ""), new("dateOfBirth.Day", "40")]);
+        var links = (await response.ReadDocumentAsync()).QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#firstName", "#lastName", "#dateOfBirth", "#sex"], links);
+    }
+}

@@ -92,7 +92,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         var (first, last) = Builders.UniqueName();
         var values = await SampleValuesAsync(first, last);
         var clients = new Dictionary<string, HttpClient> { [Anonymous] = App.CreateClient() };
-        foreach (var key in SignedInKeys) clients[key] = await Sessions.SignedInAsync(App, key);
+        foreach (var key in SignedInKeys) clients[key] = await App.SignedInAsync(key);
         var problems = new List<string>();
         var routes = DiscoverRoutes();
         Assert.True(routes.Count > 20, $"Only {routes.Count} routes were discovered");
@@ -140,7 +140,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
     {
         var (first, last) = Builders.UniqueName();
         var values = await SampleValuesAsync(first, last);
-        var police = await Sessions.SignedInAsync(App, "police-practitioner");
+        var police = await App.SignedInAsync("police-practitioner");
         var problems = new List<string>();
         foreach (var route in DiscoverRoutes().Where(r => r.Pattern.Contains("{id") && !r.Pattern.Contains("users/")))
         {

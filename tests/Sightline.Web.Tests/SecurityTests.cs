@@ -29,11 +29,11 @@ public abstract class SecurityTests(AppFixture fixture)
     [Fact]
     public async Task Pages_have_no_inline_script_or_style()
     {
-        var client = await Sessions.SignedInAsync(App, "practitioner");
+        var client = await App.SignedInAsync("practitioner");
         var person = await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"));
         foreach (var path in new[] { "/", "/people?q=a", $"/people/{person.GetProperty("id")}", "/people/new", "/sign-in" })
         {
-            var document = Sessions.Parse(await client.GetStringAsync(path, Ct));
+            var document = SignedInClient.ParseHtml(await client.GetStringAsync(path, Ct));
             Assert.All(document.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), $"inline script on {path}"));
             Assert.Empty(document.QuerySelectorAll("style"));
             Assert.Empty(document.QuerySelectorAll("[style]"));
@@ -49,7 +49,7 @@ public abstract class SecurityTests(AppFixture fixture)
         var form = await client.GetAsync("/sign-in", Ct);
         var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sightline-antiforgery="));
         Assert.Contains("httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
-        var token = Sessions.Parse(await form.Content.ReadAsStringAsync(Ct)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = SignedInClient.ParseHtml(await form.Content.ReadAsStringAsync(Ct)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var post = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -68,11 +68,11 @@ public abstract class SecurityTests(AppFixture fixture)
     [Fact]
     public async Task Every_form_on_the_main_pages_carries_an_antiforgery_token()
     {
-        var client = await Sessions.SignedInAsync(App, "team-manager");
+        var client = await App.SignedInAsync("team-manager");
         var id = (await Builders.CreatePersonAsync(App.ApiClientFor("team-manager"))).GetProperty("id").GetString();
         foreach (var path in new[] { "/people/new", $"/people/{id}/edit", $"/people/{id}/flags/add", $"/people/{id}/agencies/add", $"/people/{id}/notes/add", $"/people/{id}/restrict", "/account/change-password", "/" })
         {
-            var document = Sessions.Parse(await client.GetStringAsync(path, Ct));
+            var document = SignedInClient.ParseHtml(await client.GetStringAsync(path, Ct));
             var posts = document.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.NotEmpty(posts);
             Assert.All(posts, f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
@@ -82,7 +82,7 @@ public abstract class SecurityTests(AppFixture fixture)
     [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused_and_writes_nothing()
     {
-        var client = await Sessions.SignedInAsync(App, "practitioner");
+        var client = await App.SignedInAsync("practitioner");
         var response = await client.PostAsync("/people/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["firstName"] = "Forged", ["lastName"] = "Request", ["dateOfBirth.Day"] = "1", ["dateOfBirth.Month"] = "1", ["dateOfBirth.Year"] = "2010", ["sex"] = "Male",
@@ -97,8 +97,8 @@ public abstract class SecurityTests(AppFixture fixture)
         var client = App.CreateClient();
         var email = App.Users["second-practitioner"].Email!;
         for (var i = 0; i < 5; i++)
-            await Sessions.PostFormAsync(client, "/sign-in", [new("email", email), new("password", "wrong-password-" + i)]);
-        var response = await Sessions.PostFormAsync(client, "/sign-in", [new("email", email), new("password", SightlineFactory.Password)]);
+            await client.PostFormAsync("/sign-in", [new("email", email), new("password", "wrong-password-" + i)]);
+        var response = await client.PostFormAsync("/sign-in", [new("email", email), new("password", SightlineFactory.Password)]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("locked", await response.Content.ReadAsStringAsync(Ct));
     }
@@ -111,7 +111,7 @@ public abstract class SecurityTests(AppFixture fixture)
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 14; i++)
         {
-            var response = await Sessions.PostFormAsync(client, "/sign-in", [new("email", "nobody@test.example"), new("password", "x")]);
+            var response = await client.PostFormAsync("/sign-in", [new("email", "nobody@test.example"), new("password", "x")]);
             statuses.Add(response.StatusCode);
         }
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
@@ -125,7 +125,7 @@ public abstract class SecurityTests(AppFixture fixture)
         var person = await Builders.CreatePersonAsync(api, first, last);
         await api.GetAsync($"/api/v1/people/{person.GetProperty("id")}", Ct);
         await api.GetAsync($"/api/v1/people?q={last}", Ct);
-        var pages = await Sessions.SignedInAsync(App, "practitioner");
+        var pages = await App.SignedInAsync("practitioner");
         await pages.GetAsync($"/people?q={first}", Ct);
         await pages.GetAsync($"/people/{person.GetProperty("id")}", Ct);
         Assert.NotEmpty(App.Logs.Lines);
@@ -144,7 +144,7 @@ public abstract class SecurityTests(AppFixture fixture)
             var admins = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Sightline.Core.Access.UserAdministration>(scope.ServiceProvider);
             return (await admins.CreateUserAsync($"new-admin-{Guid.NewGuid():N}@test.example", "New Admin", null, admin.AgencyId, Sightline.Core.Access.Role.Administrator, cancellationToken: Ct)).Value!;
         });
-        var response = await Sessions.PostFormAsync(client, "/sign-in", [new("email", created.User.Email!), new("password", created.OneTimePassword)]);
+        var response = await client.PostFormAsync("/sign-in", [new("email", created.User.Email!), new("password", created.OneTimePassword)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var home = await client.GetAsync("/", Ct);
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);

@@ -14,8 +14,16 @@ public static class Govuk
 {
     private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    private static string? ErrorFor(IHtmlHelper html, string name) =>
-        html.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    private const string FieldOrderKey = "govuk:field-order";
+
+    /// <summary>Also notes the field's place on the page, so the error summary can list errors in that order.</summary>
+    private static string? ErrorFor(IHtmlHelper html, string name)
+    {
+        var items = html.ViewContext.HttpContext.Items;
+        if (items[FieldOrderKey] is not List<string> order) items[FieldOrderKey] = order = [];
+        order.Add(name);
+        return html.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    }
 
     private static string ErrorMessage(string id, string? error) =>
         error is null ? "" : $"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>";
@@ -118,10 +126,28 @@ public static class Govuk
     }
 
     /// <summary>The error summary: every error on the page, each linking to its field.</summary>
-    public static IHtmlContent ErrorSummary(this IHtmlHelper html) =>
-        ErrorSummary(html.ViewData.ModelState
+    /// <summary>
+    /// Rendered lazily: Razor writes the page's buffer out only after the whole page has run, so by
+    /// then every field below the summary has said where it stands and the errors follow the page's order.
+    /// </summary>
+    public static IHtmlContent ErrorSummary(this IHtmlHelper html) => new LazyHtml(() =>
+    {
+        var order = html.ViewContext.HttpContext.Items[FieldOrderKey] as List<string> ?? [];
+        int Position(string key)
+        {
+            var index = order.FindIndex(f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase));
+            return index < 0 ? int.MaxValue : index;
+        }
+        return ErrorSummary(html.ViewData.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
-            .Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage)).ToList());
+            .Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage))
+            .OrderBy(e => Position(e.Key)).ToList());
+    });
+
+    private sealed class LazyHtml(Func<IHtmlContent> render) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => render().WriteTo(writer, encoder);
+    }
 
     internal static IHtmlContent ErrorSummary(IReadOnlyList<(string Key, string Message)> errors)
     {
