@@ -121,11 +121,18 @@ public static class Govuk
         if (errors.Count == 0) return HtmlString.Empty;
         var items = string.Concat(errors.Select(e => string.IsNullOrEmpty(e.Key)
             ? $"<li>{E(e.Message)}</li>"
-            : $"<li><a href=\"#{E(e.Key)}\">{E(e.Message)}</a></li>"));
+            : $"<li><a href=\"#{E(FieldId(e.Key))}\">{E(e.Message)}</a></li>"));
         return new HtmlString(
             "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
             $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div></div>");
     }
+
+    /// <summary>
+    /// The id of the field an error belongs to. Model binding may have created the ModelState entry
+    /// under the property's name ("Email", "StartDate") before the page added its error as "email";
+    /// the dictionary ignores case but ids do not, and our fields' ids are their camelCase names.
+    /// </summary>
+    private static string FieldId(string key) => char.ToLowerInvariant(key[0]) + key[1..];
 
     public static IHtmlContent Tag(string text, string? colour = null) =>
         new HtmlString($"<strong class=\"govuk-tag{(colour is null ? "" : " govuk-tag--" + colour)}\">{E(text)}</strong>");
