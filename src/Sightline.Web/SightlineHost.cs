@@ -88,7 +88,11 @@ public static class SightlineHost
         {
             options.Cookie.Name = "sightline-antiforgery";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Antiforgery refuses to render a form at all over plain HTTP when this is Always, which
+            // broke every form at `serve`'s own http://localhost address. Behind the TLS proxy the
+            // request is HTTPS (forwarded headers) and the cookie is Secure; the sign-in cookie stays
+            // Secure always, and browsers keep Secure cookies only on HTTPS or loopback.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddDataProtection().SetApplicationName("Sightline");

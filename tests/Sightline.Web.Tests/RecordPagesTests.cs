@@ -179,3 +179,33 @@ public sealed class ErrorSummaryOrderTests : IClassFixture<SqliteApp>
         Assert.Equal(["#firstName", "#lastName", "#dateOfBirth", "#sex"], links);
     }
 }
+
+public sealed class PlainHttpAndPagingTests : IClassFixture<SqliteApp>
+{
+    private readonly SightlineFactory _app;
+    public PlainHttpAndPagingTests(SqliteApp fixture) => _app = fixture.App;
+
+    [Fact]
+    public async Task Forms_work_over_plain_http_as_on_a_local_serve()
+    {
+        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        var response = await client.GetAsync("/sign-in", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(SignedInClient.ParseHtml(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).QuerySelector("input[name=__RequestVerificationToken]"));
+    }
+
+    [Fact]
+    public async Task Search_results_page_through_with_the_page_query()
+    {
+        var api = _app.ApiClientFor("practitioner");
+        var surname = "Pager" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 23; i++) await Builders.CreatePersonAsync(api, $"Child{i:D2}", surname);
+        var client = await _app.SignedInAsync("practitioner");
+        var first = SignedInClient.ParseHtml(await client.GetStringAsync($"/people?q={surname}", TestContext.Current.CancellationToken));
+        var second = SignedInClient.ParseHtml(await client.GetStringAsync($"/people?q={surname}&page=2", TestContext.Current.CancellationToken));
+        Assert.Contains("23 young people found", first.QuerySelector("#results")!.TextContent);
+        Assert.Equal(20, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(3, second.QuerySelectorAll("tbody tr").Length);
+        Assert.NotNull(first.QuerySelector("a[rel=next]"));
+    }
+}

@@ -78,6 +78,9 @@ public sealed class AuditTrail(IAuditActor actor, TimeProvider clock)
             };
             var changes = DescribeChanges(entry);
             if (action == AuditAction.Update && changes.Count == 0) continue;
+            // Name what a foreign key points at when it is at hand, so the trail reads without lookups.
+            if (entry.Entity is PersonFlag { FlagType: { } flagType }) changes["FlagType"] = flagType.Key;
+            if (entry.Entity is AgencyInvolvement { Agency: { } agency }) changes["Agency"] = agency.Name;
             var (entityType, personId) = Describe(entry.Entity);
             var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()).FirstOrDefault();
             _pending.Add(New(action, entityType, key, personId, JsonSerializer.Serialize(new { changes })));

@@ -201,7 +201,7 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
         if (errors.Any) return Outcome<AgencyInvolvement>.Invalid(errors);
         var involvement = new AgencyInvolvement
         {
-            PersonId = personId, AgencyId = agency!.Id, StartDate = input.StartDate!.Value, AddedByUserId = user.UserId,
+            PersonId = personId, AgencyId = agency!.Id, Agency = agency, StartDate = input.StartDate!.Value, AddedByUserId = user.UserId,
             ContactName = Blank(input.ContactName), ContactPhone = Blank(input.ContactPhone), ContactEmail = Blank(input.ContactEmail),
         };
         db.AgencyInvolvements.Add(involvement);
@@ -213,7 +213,7 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
     {
         var person = await LoadForChangeAsync(user, personId, cancellationToken);
         if (person is null) return Outcome<AgencyInvolvement>.Missing();
-        var involvement = await db.AgencyInvolvements.FirstOrDefaultAsync(a => a.Id == involvementId && a.PersonId == personId, cancellationToken);
+        var involvement = await db.AgencyInvolvements.Include(a => a.Agency).FirstOrDefaultAsync(a => a.Id == involvementId && a.PersonId == personId, cancellationToken);
         if (involvement is null) return Outcome<AgencyInvolvement>.Missing();
         var errors = new ValidationErrors();
         if (endDate is not { } end) errors.Add("endDate", "Enter the date the involvement ended");

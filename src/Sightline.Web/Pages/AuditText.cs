@@ -35,6 +35,8 @@ public static class AuditText
             {
                 foreach (var change in property.Value.EnumerateObject())
                 {
+                    // Keys and the actor are already in the row (who, which record); they only add noise here.
+                    if (IsBookkeeping(change.Name)) continue;
                     var v = change.Value;
                     if (v.ValueKind == JsonValueKind.Object && v.TryGetProperty("to", out var to))
                         text.AppendLine($"{change.Name}: {(v.TryGetProperty("from", out var from) ? Value(from) : "")} → {Value(to)}");
@@ -47,6 +49,9 @@ public static class AuditText
                 text.AppendLine($"{property.Name}: {Value(property.Value)}");
         }
     }
+
+    private static bool IsBookkeeping(string name) =>
+        name is "Id" or "PersonId" or "Version" || name.EndsWith("UserId", StringComparison.Ordinal) || name == "FlagTypeId" || name == "AgencyId";
 
     private static string Value(JsonElement value) => value.ValueKind switch
     {

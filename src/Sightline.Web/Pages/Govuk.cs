@@ -160,7 +160,11 @@ public static class Govuk
             $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div></div>");
     }
 
-    /// <summary>ModelState keys are case-insensitive and may keep the binder's casing; our field ids are camelCase.</summary>
+    /// <summary>
+    /// The id of the field an error belongs to. Model binding may have created the ModelState entry
+    /// under the property's name ("Email", "StartDate") before the page added its error as "email";
+    /// the dictionary ignores case but ids do not, and our fields' ids are their camelCase names.
+    /// </summary>
     private static string FieldId(string key) => char.ToLowerInvariant(key[0]) + key[1..];
 
     public static IHtmlContent Tag(string text, string? colour = null) =>

@@ -9,7 +9,9 @@ namespace Sightline.Web.Pages.Oversight;
 public sealed class UserActivityModel(SightlineDb db, AuditQueries audit) : SightlinePage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query string only: Razor Pages keeps the page's own name in the route value "page"
+    // (e.g. "/People/Index"), which would otherwise be bound here and fail as a number.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public string UserName { get; private set; } = "";
     public Page<AuditLine>? Activity { get; private set; }
 

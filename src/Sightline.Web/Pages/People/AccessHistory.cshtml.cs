@@ -10,7 +10,9 @@ namespace Sightline.Web.Pages.People;
 public sealed class AccessHistoryModel(PersonRecords records, AuditQueries audit) : SightlinePage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query string only: Razor Pages keeps the page's own name in the route value "page"
+    // (e.g. "/People/Index"), which would otherwise be bound here and fail as a number.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Page<AuditLine>? History { get; private set; }
     public string Name { get; private set; } = "";
 

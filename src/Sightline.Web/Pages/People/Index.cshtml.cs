@@ -7,7 +7,9 @@ public sealed class IndexModel(PersonRecords records) : SightlinePage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public DateParts Dob { get; set; } = new();
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query string only: Razor Pages keeps the page's own name in the route value "page"
+    // (e.g. "/People/Index"), which would otherwise be bound here and fail as a number.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Page<PersonSummary>? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
