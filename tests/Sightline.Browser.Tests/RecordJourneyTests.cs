@@ -102,7 +102,7 @@ public sealed class RecordJourneyTests(BrowserFixture browser)
         await manager.ShouldBeAccessibleAsync();
 
         await manager.GoToAsync("/oversight");
-        await Expect(managerPage.GetByRole(AriaRole.Heading, new() { Name = "Break-glass access", Level = 1 })).ToBeVisibleAsync();
+        await Expect(managerPage.GetByRole(AriaRole.Heading, new() { Name = "Oversight", Level = 1 })).ToBeVisibleAsync();
         manager.ShouldHaveNoConsoleErrors();
     }
 
