@@ -89,6 +89,29 @@ public abstract class RecordPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Ending_a_flag_keeps_it_as_a_past_flag_with_who_ended_it()
+    {
+        var api = App.ApiClientFor("practitioner");
+        var id = (await Builders.CreatePersonAsync(api)).GetProperty("id").GetString();
+        var flag = await (await api.PostAsync($"/api/v1/people/{id}/flags", new StringContent("{\"type\":\"neet\",\"startDate\":\"2026-01-01\"}", System.Text.Encoding.UTF8, "application/json"), Ct)).Content.ReadAsStringAsync(Ct);
+        var flagId = System.Text.Json.JsonDocument.Parse(flag).RootElement.GetProperty("id").GetString();
+        var client = await App.SignedInAsync("practitioner");
+        var form = await client.GetDocumentAsync($"/people/{id}/flags/{flagId}/end");
+        Assert.Contains("End the Not in education, employment or training (NEET) flag", form.QuerySelector("h1")!.TextContent);
+
+        var tooEarly = await client.PostFormAsync($"/people/{id}/flags/{flagId}/end", [F("endDate.Day", "31"), F("endDate.Month", "12"), F("endDate.Year", "2025")]);
+        Assert.Contains("The end date must be on or after the start date", (await tooEarly.ReadDocumentAsync()).ErrorSummary());
+
+        var ended = await client.PostFormAsync($"/people/{id}/flags/{flagId}/end", [F("endDate.Day", "1"), F("endDate.Month", "2"), F("endDate.Year", "2026")]);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        var stored = await App.WithDbAsync(db => db.PersonFlags.SingleAsync(f => f.Id == Guid.Parse(flagId!), Ct));
+        Assert.Equal(new DateOnly(2026, 2, 1), stored.EndDate);
+        Assert.Equal(App.Users["practitioner"].Id, stored.EndedByUserId);
+        var record = await client.GetDocumentAsync($"/people/{id}");
+        Assert.Contains("Past flags (1)", record.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Ending_an_agencys_involvement_ends_its_staffs_access()
     {
         var id = (await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"))).GetProperty("id").GetString();
