@@ -125,6 +125,8 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
                         EndedByUserId = end is null ? null : createdBy,
                     });
                 }
+                // A demo record reads as if it was opened when the first agency became involved.
+                person.CreatedAt = person.UpdatedAt = person.Agencies.Min(a => a.StartDate).ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
                 db.People.Add(person);
             }
             await db.SaveWithoutAuditAsync(cancellationToken);
