@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -178,27 +179,50 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         Audit.CaptureChanges();
         if (!Audit.HasPending) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
+        var gate = SqliteWriterGate();
+        if (gate is not null) await gate.WaitAsync(cancellationToken);
         try
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await Audit.AppendPendingAsync(cancellationToken);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return written;
-        }
-        catch
-        {
-            Audit.DiscardPending();
-            throw;
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            try
+            {
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await Audit.AppendPendingAsync(cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+                return written;
+            }
+            catch
+            {
+                Audit.DiscardPending();
+                throw;
+            }
+            finally
+            {
+                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            }
         }
         finally
         {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            gate?.Release();
         }
     }
+
+    /// <summary>
+    /// SQLite lets one connection write at a time, and Microsoft.Data.Sqlite waits for the write lock by
+    /// sleeping the thread 150 ms between attempts: under concurrent audited requests (every record view
+    /// writes to the audit trail) that blocked thread-pool threads and gave tails of seconds
+    /// (docs/PERFORMANCE.md). This process's audited writes to one SQLite database therefore queue here,
+    /// without blocking a thread, and reach SQLite one at a time. PostgreSQL needs no gate.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
+
+    private SemaphoreSlim? SqliteWriterGate() =>
+        Database.CurrentTransaction is null && Database.IsSqlite()
+            ? SqliteWriters.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
+            : null;
 
     /// <summary>Saves without auditing: only for the audit trail's own bookkeeping and seeding reference data.</summary>
     internal Task<int> SaveWithoutAuditAsync(CancellationToken cancellationToken) =>
