@@ -27,6 +27,15 @@ public abstract class SecurityTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Static_assets_are_public_and_cacheable_but_still_carry_the_policy()
+    {
+        var response = await App.CreateClient().GetAsync("/css/sightline.css", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
     public async Task Pages_have_no_inline_script_or_style()
     {
         var client = await App.SignedInAsync("practitioner");

@@ -17,9 +17,8 @@ public sealed class AccountGate(RequestDelegate next)
         var user = context.User;
         var path = context.Request.Path;
         var isCookieUser = user.Identity?.IsAuthenticated == true && user.Identity.AuthenticationType == IdentityConstants.ApplicationScheme;
-        var exempt = path.StartsWithSegments("/account") || path.StartsWithSegments("/sign-out") || path.StartsWithSegments("/health")
-            || path.StartsWithSegments("/govuk") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
-            || path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+        var exempt = StaticAssets.IsStatic(path) || path.StartsWithSegments("/account") || path.StartsWithSegments("/sign-out")
+            || path.StartsWithSegments("/health") || path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
         if (isCookieUser && !exempt)
         {
             if (user.HasClaim(MustChangePasswordClaim, "true"))

@@ -21,9 +21,7 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            var isStatic = context.Request.Path.StartsWithSegments("/govuk") || context.Request.Path.StartsWithSegments("/assets")
-                || context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js");
-            if (!isStatic) headers.CacheControl = "no-store";
+            if (!StaticAssets.IsStatic(context.Request.Path)) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         await next();
