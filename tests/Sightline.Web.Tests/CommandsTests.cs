@@ -21,6 +21,8 @@ public abstract class CommandsTests(AppFixture fixture)
     {
         var agency = $"Housing {Guid.NewGuid():N}"[..20];
         Assert.Equal(0, (await RunAsync("agency", "create", "--name", agency)).Exit);
+        var created = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "agency" && e.Details!.Contains(agency)).SingleAsync(Ct));
+        Assert.Equal(("system", "local"), (created.UserEmail, created.IpAddress));
         var email = $"ops-{Guid.NewGuid():N}@test.example";
         var (userExit, userLines) = await RunAsync("user", "create", "--email", email, "--name", "Olu Operator", "--agency", agency, "--role", "team-manager");
         Assert.Equal(0, userExit);
