@@ -7,14 +7,21 @@ public static class ErrorResponses
 {
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
-    /// <summary>A database that is down is a temporary condition, not a bug: 503 tells load balancers and clients to retry.</summary>
-    public static int StatusFor(Exception? error) => error switch
+    /// <summary>
+    /// A database that cannot be reached (down, timed out, busy) is a temporary condition, not a bug:
+    /// 503 tells load balancers and clients to retry. Any other failure, a broken constraint included, is a 500.
+    /// </summary>
+    public static int StatusFor(Exception? error)
     {
-        BadHttpRequestException bad => bad.StatusCode,
-        System.Data.Common.DbException or TimeoutException => 503,
-        _ when error?.GetBaseException() is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException => 503,
-        _ => 500,
-    };
+        if (error is BadHttpRequestException bad) return bad.StatusCode;
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            // Npgsql marks connection failures transient; Microsoft.Data.Sqlite does not, so SQLITE_BUSY (5) and SQLITE_LOCKED (6) are named.
+            if (e is System.Data.Common.DbException { IsTransient: true } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
+                or System.Net.Sockets.SocketException or TimeoutException) return 503;
+        }
+        return 500;
+    }
 
     public static IApplicationBuilder UseSightlineErrors(this IApplicationBuilder app)
     {
