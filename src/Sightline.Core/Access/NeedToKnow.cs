@@ -21,46 +21,54 @@ public sealed record AccessDecision(bool Exists, AccessBasis Basis, bool IsRestr
 /// <item>a restricted record: only the users named on it;</item>
 /// <item>anyone else: only through an unexpired break-glass access.</item>
 /// </list>
-/// The same rule is one SQL-translatable expression, so searches and lists filter in the database.
+/// Each way in is written once, as a SQL-translatable expression: searches filter with them in the
+/// database, and a single record's decision asks the same expressions which one applies.
 /// </summary>
 public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
 {
-    public Expression<Func<Person, bool>> VisibleTo(CurrentUser user)
+    /// <summary>The everyday way in: your agency is involved, or you are named on a restricted record.</summary>
+    private Expression<Func<Person, bool>> Ordinarily(CurrentUser user)
     {
-        if (!user.ReadsRecords) return _ => false;
-        var now = clock.GetUtcNow().UtcDateTime;
         var today = clock.LondonToday();
-        var userId = user.UserId;
-        var agencyId = user.AgencyId;
-        var breakGlass = db.BreakGlassAccesses;
+        var (userId, agencyId) = (user.UserId, user.AgencyId);
         return p =>
             (!p.IsRestricted && p.Agencies.Any(a => a.AgencyId == agencyId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today)))
-            || (p.IsRestricted && p.AccessList.Any(g => g.UserId == userId))
-            || breakGlass.Any(b => b.PersonId == p.Id && b.UserId == userId && b.ExpiresAt > now);
+            || (p.IsRestricted && p.AccessList.Any(g => g.UserId == userId));
     }
+
+    private Expression<Func<Person, bool>> ThroughBreakGlass(CurrentUser user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = user.UserId;
+        var breakGlass = db.BreakGlassAccesses;
+        return p => breakGlass.Any(b => b.PersonId == p.Id && b.UserId == userId && b.ExpiresAt > now);
+    }
+
+    public Expression<Func<Person, bool>> VisibleTo(CurrentUser user) =>
+        user.ReadsRecords ? Either(Ordinarily(user), ThroughBreakGlass(user)) : _ => false;
 
     public async Task<AccessDecision> DecideAsync(CurrentUser user, Guid personId, CancellationToken cancellationToken = default)
     {
-        var person = await db.People.AsNoTracking()
-            .Where(p => p.Id == personId)
-            .Select(p => new { p.IsRestricted })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (person is null) return new AccessDecision(false, AccessBasis.None, false);
-        if (!user.ReadsRecords) return new AccessDecision(true, AccessBasis.None, person.IsRestricted);
+        var person = db.People.AsNoTracking().Where(p => p.Id == personId);
+        var found = await person.Select(p => new { p.IsRestricted }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null) return new AccessDecision(false, AccessBasis.None, false);
+        if (!user.ReadsRecords) return new AccessDecision(true, AccessBasis.None, found.IsRestricted);
+        var basis = await person.AnyAsync(Ordinarily(user), cancellationToken)
+            ? found.IsRestricted ? AccessBasis.NamedOnRestrictedRecord : AccessBasis.AgencyInvolved
+            : await person.AnyAsync(ThroughBreakGlass(user), cancellationToken) ? AccessBasis.BreakGlass : AccessBasis.None;
+        return new AccessDecision(true, basis, found.IsRestricted);
+    }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = clock.LondonToday();
-        if (person.IsRestricted)
-        {
-            if (await db.PersonAccessGrants.AnyAsync(g => g.PersonId == personId && g.UserId == user.UserId, cancellationToken))
-                return new AccessDecision(true, AccessBasis.NamedOnRestrictedRecord, true);
-        }
-        else if (await db.AgencyInvolvements.AnyAsync(a => a.PersonId == personId && a.AgencyId == user.AgencyId
-                     && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today), cancellationToken))
-        {
-            return new AccessDecision(true, AccessBasis.AgencyInvolved, false);
-        }
-        var glass = await db.BreakGlassAccesses.AnyAsync(b => b.PersonId == personId && b.UserId == user.UserId && b.ExpiresAt > now, cancellationToken);
-        return new AccessDecision(true, glass ? AccessBasis.BreakGlass : AccessBasis.None, person.IsRestricted);
+    /// <summary><c>left || right</c> over one parameter, so EF translates it as one WHERE clause.</summary>
+    private static Expression<Func<Person, bool>> Either(Expression<Func<Person, bool>> left, Expression<Func<Person, bool>> right)
+    {
+        var parameter = left.Parameters[0];
+        var rightBody = new ReplaceParameter(right.Parameters[0], parameter).Visit(right.Body);
+        return Expression.Lambda<Func<Person, bool>>(Expression.OrElse(left.Body, rightBody), parameter);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
