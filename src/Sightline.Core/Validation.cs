@@ -18,10 +18,16 @@ public sealed class ValidationErrors
         _errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Value).ToArray());
 }
 
-/// <summary>The result of a command: a value, field errors, a stale concurrency token, or no access.</summary>
-public sealed record Outcome<T>(T? Value, ValidationErrors? Errors = null, bool Conflict = false, bool NotFound = false)
+/// <summary>
+/// The result of a command: a value, field errors, a stale concurrency token, no access to the
+/// record (<see cref="NotFound"/>, indistinguishable from a missing one), or a refusal of a user
+/// who can see the record but may not do this to it (<see cref="Refusal"/>, said in words).
+/// </summary>
+public sealed record Outcome<T>(T? Value, ValidationErrors? Errors = null, bool Conflict = false, bool NotFound = false, string? Refusal = null)
 {
-    public bool Succeeded => Value is not null && Errors is null && !Conflict && !NotFound;
+    public bool Succeeded => Value is not null && Errors is null && !Conflict && !NotFound && Refusal is null;
+    public static Outcome<T> Refused(string reason) => new(default, Refusal: reason);
+    public Outcome<TOther> As<TOther>() => new(default, Errors, Conflict, NotFound, Refusal);
     public static Outcome<T> Ok(T value) => new(value);
     public static Outcome<T> Invalid(ValidationErrors errors) => new(default, errors);
     public static Outcome<T> Stale() => new(default, Conflict: true);

@@ -47,6 +47,9 @@ public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
     public Expression<Func<Person, bool>> VisibleTo(CurrentUser user) =>
         user.ReadsRecords ? Either(Ordinarily(user), ThroughBreakGlass(user)) : _ => false;
 
+    /// <summary>The ids of the people the user may see: filter anything that belongs to a person with it.</summary>
+    public IQueryable<Guid> VisiblePeople(CurrentUser user) => db.People.Where(VisibleTo(user)).Select(p => p.Id);
+
     public async Task<AccessDecision> DecideAsync(CurrentUser user, Guid personId, CancellationToken cancellationToken = default)
     {
         var person = db.People.AsNoTracking().Where(p => p.Id == personId);

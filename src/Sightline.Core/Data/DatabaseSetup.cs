@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sightline.Core.Access;
+using Sightline.Core.Actions;
+using Sightline.Core.Assessments;
 using Sightline.Core.Audit;
+using Sightline.Core.Notifications;
+using Sightline.Core.Panels;
 using Sightline.Core.People;
 
 namespace Sightline.Core.Data;
@@ -82,6 +86,14 @@ public static class DataServices
         services.AddScoped<FlagTypeAdministration>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<DatabaseMigrator>();
+        services.Configure<SeamReviewSettings>(configuration.GetSection("Seam:ReviewDays"));
+        services.Configure<NotificationOptions>(options => options.SendEmail = !string.IsNullOrWhiteSpace(configuration["Smtp:Host"]));
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationInbox>();
+        services.AddScoped<ScreenRecords>();
+        services.AddScoped<SeamRecords>();
+        services.AddScoped<ActionPlans>();
+        services.AddScoped<Referrals>();
         return services;
     }
 }

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sightline.Core.Access;
+using Sightline.Core.Actions;
+using Sightline.Core.Assessments;
 using Sightline.Core.Audit;
+using Sightline.Core.Notifications;
+using Sightline.Core.Panels;
 using Sightline.Core.People;
 
 namespace Sightline.Core.Data;
@@ -30,6 +34,13 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
     public DbSet<PersonAccessGrant> PersonAccessGrants => Set<PersonAccessGrant>();
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
     public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+    public DbSet<SafeguardScreen> SafeguardScreens => Set<SafeguardScreen>();
+    public DbSet<SafeguardScreenArea> SafeguardScreenAreas => Set<SafeguardScreenArea>();
+    public DbSet<SeamAssessment> SeamAssessments => Set<SeamAssessment>();
+    public DbSet<SeamScore> SeamScores => Set<SeamScore>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<PanelReferral> PanelReferrals => Set<PanelReferral>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -45,6 +56,12 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         builder.Properties<LegalStatus>().HaveConversion<string>().HaveMaxLength(40);
         builder.Properties<FlagLevel>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(24);
+        builder.Properties<RiskLevel>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<SeamStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<SeamRouting>().HaveConversion<string>().HaveMaxLength(40);
+        builder.Properties<ActionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<EmailState>().HaveConversion<string>().HaveMaxLength(16);
         if (Database.IsSqlite())
         {
             // SQLite has no time zone type: every DateTime we store is UTC, so say so when reading back.
@@ -149,6 +166,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             access.HasIndex(a => new { a.PersonId, a.UserId, a.ExpiresAt });
             access.HasIndex(a => a.StartedAt);
         });
+        ConfigureAssessments(model);
         model.Entity<AuditEntry>(entry =>
         {
             entry.HasKey(e => e.Sequence);
@@ -168,6 +186,86 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             head.Property(h => h.Hash).HasMaxLength(64);
         });
         model.Entity<DataProtectionKey>(key => key.Property(k => k.FriendlyName).HasMaxLength(200));
+    }
+
+    private static void ConfigureAssessments(ModelBuilder model)
+    {
+        model.Entity<SafeguardScreen>(screen =>
+        {
+            screen.Property(s => s.DecisionReason).HasMaxLength(4000);
+            screen.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+            screen.HasOne(s => s.RecordedBy).WithMany().HasForeignKey(s => s.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
+            screen.HasOne(s => s.Agency).WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            screen.HasMany(s => s.Areas).WithOne().HasForeignKey(a => a.ScreenId).OnDelete(DeleteBehavior.Cascade);
+            screen.HasIndex(s => new { s.PersonId, s.ScreenedOn });
+        });
+        model.Entity<SafeguardScreenArea>(area =>
+        {
+            area.Property(a => a.AreaKey).HasMaxLength(40);
+            area.Property(a => a.Seen).HasMaxLength(4000);
+            area.HasIndex(a => new { a.ScreenId, a.AreaKey }).IsUnique();
+        });
+        model.Entity<SeamAssessment>(seam =>
+        {
+            seam.Property(s => s.FormVersion).HasMaxLength(16);
+            seam.Property(s => s.YoungPersonView).HasMaxLength(4000);
+            seam.Property(s => s.JudgementReason).HasMaxLength(4000);
+            seam.Property(s => s.ReturnComments).HasMaxLength(4000);
+            seam.Property(s => s.Version).IsConcurrencyToken();
+            seam.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+            seam.HasOne(s => s.Author).WithMany().HasForeignKey(s => s.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
+            seam.HasOne(s => s.DecidedBy).WithMany().HasForeignKey(s => s.DecidedByUserId).OnDelete(DeleteBehavior.Restrict);
+            seam.HasOne(s => s.Agency).WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            seam.HasMany(s => s.Scores).WithOne().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            seam.HasIndex(s => new { s.PersonId, s.AssessedOn });
+            seam.HasIndex(s => new { s.Status, s.ReviewDueOn });
+            seam.Ignore(s => s.Level);
+            seam.Ignore(s => s.Form);
+        });
+        model.Entity<SeamScore>(score =>
+        {
+            score.Property(s => s.DomainKey).HasMaxLength(40);
+            score.Property(s => s.Evidence).HasMaxLength(4000);
+            score.HasIndex(s => new { s.AssessmentId, s.DomainKey }).IsUnique();
+        });
+        model.Entity<ActionItem>(action =>
+        {
+            action.Property(a => a.DomainKey).HasMaxLength(40);
+            action.Property(a => a.AreaOfNeed).HasMaxLength(500);
+            action.Property(a => a.DesiredOutcome).HasMaxLength(2000);
+            action.Property(a => a.Action).HasMaxLength(2000);
+            action.Property(a => a.CompletionNote).HasMaxLength(2000);
+            action.Property(a => a.Version).IsConcurrencyToken();
+            action.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+            action.HasOne<SeamAssessment>().WithMany().HasForeignKey(a => a.SeamAssessmentId).OnDelete(DeleteBehavior.Cascade);
+            action.HasOne(a => a.OwnerUser).WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+            action.HasOne(a => a.OwnerAgency).WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+            action.HasIndex(a => a.PersonId);
+            action.HasIndex(a => a.SeamAssessmentId);
+            action.HasIndex(a => new { a.OwnerUserId, a.Status, a.DueOn });
+            action.HasIndex(a => new { a.OwnerAgencyId, a.Status, a.DueOn });
+        });
+        model.Entity<PanelReferral>(referral =>
+        {
+            referral.Property(r => r.PanelType).HasMaxLength(40);
+            referral.Property(r => r.Reason).HasMaxLength(4000);
+            referral.Property(r => r.DecisionReason).HasMaxLength(4000);
+            referral.Property(r => r.Version).IsConcurrencyToken();
+            referral.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+            referral.HasOne<SeamAssessment>().WithMany().HasForeignKey(r => r.SeamAssessmentId).OnDelete(DeleteBehavior.Restrict);
+            referral.HasIndex(r => new { r.PersonId, r.Status });
+            referral.HasIndex(r => new { r.PanelType, r.Status });
+        });
+        model.Entity<Notification>(notification =>
+        {
+            notification.Property(n => n.Kind).HasMaxLength(40);
+            notification.Property(n => n.Title).HasMaxLength(300);
+            notification.Property(n => n.Body).HasMaxLength(2000);
+            notification.Property(n => n.Link).HasMaxLength(300);
+            notification.HasOne<SightlineUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+            notification.HasIndex(n => new { n.UserId, n.CreatedAt });
+            notification.HasIndex(n => n.EmailState);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1,6 +1,6 @@
 namespace Sightline.Core.People;
 
-public enum ChronologyKind { Record, Agency, Flag, Note }
+public enum ChronologyKind { Record, Agency, Flag, Note, Screen, Seam, Referral, Action }
 
 /// <param name="When">In UTC. For a dated event (a flag's start, an agency's end) it is midnight UTC of that date.</param>
 /// <param name="HasTime">False for a dated event: show its date only, never a made-up time of day.</param>
@@ -15,7 +15,7 @@ public sealed record ChronologyEntry(DateTime When, ChronologyKind Kind, string 
 /// </summary>
 public static class Chronology
 {
-    public static IReadOnlyList<ChronologyEntry> Build(Person person, IEnumerable<CaseNote> notes, IReadOnlyDictionary<Guid, string> userNames)
+    public static IReadOnlyList<ChronologyEntry> Build(Person person, IEnumerable<CaseNote> notes, IReadOnlyDictionary<Guid, string> userNames, IEnumerable<ChronologyEntry>? more = null)
     {
         string? Name(Guid? id) => id is { } v && userNames.TryGetValue(v, out var n) ? n : null;
         static DateTime At(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -41,6 +41,7 @@ public static class Chronology
         }
         foreach (var note in notes)
             entries.Add(new(note.RecordedAt, ChronologyKind.Note, note.Text, note.Author?.DisplayName));
+        if (more is not null) entries.AddRange(more);
         return entries.OrderByDescending(e => e.When).ThenBy(e => e.Kind).ToList();
     }
 }

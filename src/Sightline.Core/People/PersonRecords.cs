@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Core.Access;
+using Sightline.Core.Assessments;
 using Sightline.Core.Audit;
 using Sightline.Core.Data;
 
@@ -91,9 +92,14 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
             .Include(p => p.Agencies).ThenInclude(a => a.Agency)
             .Include(p => p.Flags).ThenInclude(f => f.FlagType)
             .FirstAsync(p => p.Id == id, cancellationToken);
+        var risk = await LoadRiskWorkAsync(id, cancellationToken);
         var userIds = person.Flags.Select(f => f.SetByUserId)
             .Concat(person.Flags.Where(f => f.EndedByUserId != null).Select(f => f.EndedByUserId!.Value))
             .Append(person.CreatedByUserId)
+            .Concat(risk.Screens.Select(s => s.RecordedByUserId))
+            .Concat(risk.Assessments.SelectMany(s => new[] { s.AuthorUserId, s.DecidedByUserId ?? Guid.Empty }))
+            .Concat(risk.Referrals.Select(r => r.CreatedByUserId))
+            .Concat(risk.Actions.Select(a => a.CreatedByUserId))
             .Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -102,8 +108,15 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
         Audit.Record(AuditAction.View, "person", id.ToString(), id, decision.Basis == AccessBasis.BreakGlass ? new { basis = "break-glass" } : null);
         await db.SaveChangesAsync(cancellationToken);
         return new PersonRecord(person, decision.Basis, Age.On(person.DateOfBirth, Today), names, notes,
-            Chronology.Build(person, notes, names));
+            Chronology.Build(person, notes, names, risk.ChronologyEntries(names)), risk);
     }
+
+    private async Task<RiskWork> LoadRiskWorkAsync(Guid personId, CancellationToken cancellationToken) => new(
+        await db.SafeguardScreens.AsNoTracking().Where(s => s.PersonId == personId).OrderByDescending(s => s.RecordedAt).ToListAsync(cancellationToken),
+        await db.SeamAssessments.AsNoTracking().Where(s => s.PersonId == personId).OrderByDescending(s => s.AssessedOn).ThenByDescending(s => s.CreatedAt).ToListAsync(cancellationToken),
+        await db.PanelReferrals.AsNoTracking().Where(r => r.PersonId == personId).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken),
+        await db.ActionItems.AsNoTracking().Include(a => a.OwnerUser).Include(a => a.OwnerAgency)
+            .Where(a => a.PersonId == personId).OrderBy(a => a.DueOn).ToListAsync(cancellationToken));
 
     public async Task<Outcome<Person>> CreateAsync(CurrentUser user, PersonInput input, CancellationToken cancellationToken = default)
     {
@@ -321,7 +334,8 @@ public sealed record PersonRecord(
     int Age,
     IReadOnlyDictionary<Guid, string> UserNames,
     IReadOnlyList<CaseNote> Notes,
-    IReadOnlyList<ChronologyEntry> Chronology)
+    IReadOnlyList<ChronologyEntry> Chronology,
+    RiskWork Risk)
 {
     public string NameOf(Guid? userId) => userId is { } id && UserNames.TryGetValue(id, out var name) ? name : "Unknown user";
 }

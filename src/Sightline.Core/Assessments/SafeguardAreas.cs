@@ -1,0 +1,35 @@
+namespace Sightline.Core.Assessments;
+
+/// <summary>One area of the SAFEGUARD screen: its letter, its key (for the API) and the seed's description of what counts.</summary>
+public sealed record SafeguardArea(string Key, char Letter, string Title, string Guidance);
+
+/// <summary>
+/// The nine SAFEGUARD areas (seed 002 Appendix 2, 001 §4). A practitioner, or a foster carer, uses
+/// them to decide whether to consider a strategy meeting and the SEAM process. The text is the seed's.
+/// </summary>
+public static class SafeguardAreas
+{
+    public static readonly IReadOnlyList<SafeguardArea> All =
+    [
+        new("sexual-health", 'S', "Sexual health and behaviour",
+            "Concerns of sexually transmitted infections, pregnancy and termination; inappropriate sexualised behaviour."),
+        new("absent", 'A', "Absent from school or running away",
+            "Episodes of truancy or periods of being missing from home or care."),
+        new("familial-abuse", 'F', "Familial abuse",
+            "Problems at home – familial sexual abuse, physical abuse, emotional abuse, neglect, risk of forced marriage or honour-based violence; domestic violence; substance misuse; parental mental health concerns; parental criminality; experience of homelessness; looked after child."),
+        new("emotional-physical", 'E', "Emotional and physical condition",
+            "Thoughts of or attempted suicide or self-harming; low self-esteem or self-confidence; problems relating to sexual orientation; learning difficulties; poor mental health; unexplained injuries or changes in physical appearance."),
+        new("gangs", 'G', "Gangs, older age groups and involvement in crime",
+            "Involvement in crime; direct involvement with gang members or living in a gang-afflicted community; involvement with older individuals or lacking friends from the same age group; contact with other individuals who are sexually exploited."),
+        new("technology", 'U', "Use of technology and sexual bullying",
+            "Evidence of ‘sexting’, sexualised communication online or problematic use of the internet and social networking sites."),
+        new("alcohol-drugs", 'A', "Alcohol and drug misuse",
+            "Concerns regarding alcohol and or substance use."),
+        new("gifts-money", 'R', "Receipt of unexplained gifts or money",
+            "Unexplained finances, including phone credit, clothes and money."),
+        new("distrust-authority", 'D', "Distrust of authority figures",
+            "Resistance to communicating with parents, carers, teachers, social services, health, police and others."),
+    ];
+
+    public static SafeguardArea? Find(string? key) => All.FirstOrDefault(a => a.Key == key);
+}
