@@ -69,8 +69,15 @@ public static partial class LanguageGuidance
         var matches = new List<LanguageMatch>();
         foreach (var rule in Rules)
         {
-            var match = rule.Pattern.Match(text);
-            if (match.Success) matches.Add(new LanguageMatch(field, match.Value, rule.Phrase, rule.Alternatives));
+            try
+            {
+                var match = rule.Pattern.Match(text);
+                if (match.Success) matches.Add(new LanguageMatch(field, match.Value, rule.Phrase, rule.Alternatives));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Guidance is a courtesy: a pathological text gets none rather than an error.
+            }
         }
         return matches;
     }
@@ -83,7 +90,7 @@ public static partial class LanguageGuidance
     [GeneratedRegex(@"\b(?:putting|puts|put|placing|places|placed)\s+(?:themselves|themself|himself|herself)\s+(?:at|in)\s+(?:risk|danger)\b", Options, 250)]
     private static partial Regex PuttingAtRisk();
 
-    [GeneratedRegex(@"\bsexual\s+(?:activity|relationship)\s+with\b", Options, 250)]
+    [GeneratedRegex(@"\bsexual\s+activity\s+with\b", Options, 250)]
     private static partial Regex SexualActivityWith();
 
     [GeneratedRegex(@"\bfollow(?:s|ing|ed)?\s+in\s+(?:the\s+)?(?:his|her|their)?\s*(?:older\s+)?(?:sibling'?s?|brother'?s?|sister'?s?)?\s*footsteps\b|\bfootsteps\s+of\s+(?:his|her|their)\s+(?:older\s+)?(?:sibling|brother|sister)", Options, 250)]
