@@ -157,6 +157,8 @@ public static class SightlineHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPeopleApi();
+        app.MapAssessmentsApi();
+        app.MapNotificationsApi();
         if (app.Configuration.GetValue<bool>(BaselineApi.Setting)) app.MapBaselineApi(); // benchmarks only (docs/PERFORMANCE.md)
         app.MapRazorPages();
     }

@@ -32,6 +32,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p is "sign-in" or "account/two-factor" or "account/signed-out" or "error" or "accessibility", [Anonymous, .. SignedInKeys]),
         (p => p.StartsWith("api/v1/people/") && p.EndsWith("/audit"), Managers),
         (p => p.StartsWith("api/v1/people"), RecordRoles),
+        (p => p == "api/v1/notifications" || p.StartsWith("api/v1/notifications/"), SignedInKeys),
+        (p => p.StartsWith("api/v1/seam-assessments/") || p.StartsWith("api/v1/safeguard-screens/") || p == "api/v1/panel-referrals", RecordRoles),
         (p => p.StartsWith("people/") && (p.EndsWith("/access-history") || p.EndsWith("/restrict")), Managers),
         (p => p == "people" || p.StartsWith("people/"), RecordRoles),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
@@ -64,6 +66,15 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             new StringContent("{\"type\":\"gangs\",\"startDate\":\"2026-01-01\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
         var flagId = JsonDocument.Parse(await flag.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("id").GetString()!;
         var involvementId = await App.WithDbAsync(db => db.AgencyInvolvements.Where(a => a.PersonId == personId).Select(a => a.Id).FirstAsync(Ct));
+        var screenId = await CreatedIdAsync($"/api/v1/people/{personId}/safeguard-screens",
+            "{\"areas\":{\"sexual-health\":{\"concern\":true,\"seen\":\"Seen at school\"},\"absent\":false,\"familial-abuse\":false,\"emotional-physical\":false,"
+            + "\"gangs\":false,\"technology\":false,\"alcohol-drugs\":false,\"gifts-money\":false,\"distrust-authority\":false},\"holdStrategyMeeting\":true,\"reason\":\"Concern\"}");
+        var seamId = await CreatedIdAsync($"/api/v1/people/{personId}/seam-assessments",
+            "{\"version\":\"2020\",\"scores\":{\"sexual-health\":{\"score\":3,\"evidence\":\"Seen\"},\"absent-missing\":{\"score\":0},\"familial\":{\"score\":0},"
+            + "\"emotional-physical\":{\"score\":0},\"gangs-risky-adults\":{\"score\":0},\"technology\":{\"score\":0},\"alcohol-drugs\":{\"score\":0},"
+            + "\"recognition-gifts\":{\"score\":0},\"authority-education\":{\"score\":0}},\"safeguardScreenId\":\"" + screenId + "\"}");
+        var actionId = await CreatedIdAsync($"/api/v1/seam-assessments/{seamId}/actions",
+            "{\"areaOfNeed\":\"Need\",\"desiredOutcome\":\"Outcome\",\"action\":\"Action\",\"ownerAgencyId\":\"" + App.SocialCare.Id + "\",\"dueOn\":\"2099-01-01\"}");
         return new Dictionary<string, string>
         {
             ["id"] = personId.ToString(),
@@ -71,7 +82,19 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             ["involvementId"] = involvementId.ToString(),
             ["userId"] = App.Users["practitioner"].Id.ToString(),
             ["documentName"] = "v1",
+            ["screenId"] = screenId,
+            ["seamId"] = seamId,
+            ["actionId"] = actionId,
         };
+    }
+
+    /// <summary>Posts JSON as the practitioner and returns the new entity's id, so routes are tried on real records.</summary>
+    private async Task<string> CreatedIdAsync(string url, string json)
+    {
+        var response = await App.ApiClientFor("practitioner").PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {url}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
     private static string Fill(string pattern, Dictionary<string, string> values)
@@ -142,7 +165,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         var values = await SampleValuesAsync(first, last);
         var police = await App.SignedInAsync("police-practitioner");
         var problems = new List<string>();
-        foreach (var route in DiscoverRoutes().Where(r => r.Pattern.Contains("{id") && !r.Pattern.Contains("users/")))
+        foreach (var route in DiscoverRoutes().Where(r => (r.Pattern.Contains("{id") && !r.Pattern.Contains("users/"))
+            || r.Pattern.Contains("{seamId") || r.Pattern.Contains("{screenId") || r.Pattern.Contains("{actionId")))
         {
             var url = Fill(route.Pattern, values);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);

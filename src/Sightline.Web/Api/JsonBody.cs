@@ -36,6 +36,18 @@ public sealed class JsonBody
 
     public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
+    /// <summary>The raw value of a field that is present and not null, for nested objects read by their endpoint.</summary>
+    public bool TryGet(string name, out JsonElement value) =>
+        _root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+    public bool? Bool(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        Errors.Add(name, $"{name} must be true or false");
+        return null;
+    }
+
     public string? String(string name)
     {
         if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
@@ -77,6 +89,9 @@ public static class ApiProblems
     /// <summary>400 with the fields at fault, in the standard ValidationProblem shape.</summary>
     public static IResult Validation(ValidationErrors errors) =>
         Results.ValidationProblem(errors.ToDictionary(), title: "The request has fields that need correcting");
+
+    /// <summary>403 for a user who can see the record but may not do this to it; the title says why.</summary>
+    public static IResult Refused(string reason) => Results.Problem(statusCode: 403, title: reason);
 
     public static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found");
 
