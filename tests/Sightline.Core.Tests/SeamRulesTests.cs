@@ -177,3 +177,19 @@ public sealed class SeamRulesTests
         Assert.Equal(["screenedOn", "areas.absent.concern", "areas.gangs.seen", "holdStrategyMeeting", "reason"], errors.Keys);
     }
 }
+
+public sealed class SafeguardAreaKeyTests
+{
+    [Theory]
+    [InlineData("gangs", "gangs")]
+    [InlineData("Distrust-Of-Authority", "distrust-authority")]
+    [InlineData("absent-missing", "absent")]
+    [InlineData("receipt-of-gifts", "gifts-money")]
+    public void Area_keys_resolve_from_common_spellings(string given, string expected) => Assert.Equal(expected, SafeguardAreas.Resolve(given));
+
+    [Theory]
+    [InlineData("accommodation")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Other_words_are_not_areas(string? given) => Assert.Null(SafeguardAreas.Resolve(given));
+}

@@ -32,4 +32,29 @@ public static class SafeguardAreas
     ];
 
     public static SafeguardArea? Find(string? key) => All.FirstOrDefault(a => a.Key == key);
+
+    /// <summary>Other spellings callers use for an area (the SEAM domain names among them), so an API client is not refused over a word.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sexual-health-behaviour"] = "sexual-health", ["sexual-health-and-behaviour"] = "sexual-health", ["sexual"] = "sexual-health",
+        ["absent-missing"] = "absent", ["absent-from-school"] = "absent", ["missing"] = "absent", ["running-away"] = "absent",
+        ["familial"] = "familial-abuse",
+        ["emotional"] = "emotional-physical", ["emotional-physical-condition"] = "emotional-physical", ["emotional-and-physical-condition"] = "emotional-physical",
+        ["gangs-risky-adults"] = "gangs", ["gangs-crime"] = "gangs", ["gangs-older-age-groups"] = "gangs",
+        ["use-of-technology"] = "technology", ["technology-sexual-bullying"] = "technology",
+        ["alcohol-drug-misuse"] = "alcohol-drugs", ["alcohol-and-drugs"] = "alcohol-drugs", ["alcohol-drug"] = "alcohol-drugs",
+        ["receipt-of-gifts"] = "gifts-money", ["unexplained-gifts"] = "gifts-money", ["recognition-gifts"] = "gifts-money", ["gifts"] = "gifts-money",
+        ["receipt-of-unexplained-gifts-or-money"] = "gifts-money",
+        ["distrust-of-authority"] = "distrust-authority", ["distrust-of-authority-figures"] = "distrust-authority", ["authority"] = "distrust-authority",
+        ["authority-education"] = "distrust-authority", ["distrust"] = "distrust-authority",
+    };
+
+    /// <summary>The area's key for a key or a known alias (any case); null when it is not an area.</summary>
+    public static string? Resolve(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return null;
+        var trimmed = key.Trim();
+        if (All.FirstOrDefault(a => string.Equals(a.Key, trimmed, StringComparison.OrdinalIgnoreCase)) is { } area) return area.Key;
+        return Aliases.TryGetValue(trimmed, out var canonical) ? canonical : null;
+    }
 }

@@ -115,8 +115,10 @@ public static class AssessmentsApi
             {
                 foreach (var property in given.EnumerateObject())
                 {
-                    var field = $"areas.{Short(property.Name)}";
-                    if (areas.ContainsKey(property.Name))
+                    // Areas are keyed by their SAFEGUARD key; common spellings of an area resolve to it.
+                    var key = SafeguardAreas.Resolve(property.Name) ?? property.Name;
+                    var field = $"areas.{Short(key)}";
+                    if (areas.ContainsKey(key))
                     {
                         body.Errors.Add(field, $"{field} is given more than once");
                         continue;
@@ -125,7 +127,7 @@ public static class AssessmentsApi
                     switch (value.ValueKind)
                     {
                         case JsonValueKind.True or JsonValueKind.False:
-                            areas[property.Name] = new ScreenAreaInput(value.GetBoolean(), null);
+                            areas[key] = new ScreenAreaInput(value.GetBoolean(), null);
                             break;
                         case JsonValueKind.Object:
                             bool? concern = null;
@@ -134,11 +136,11 @@ public static class AssessmentsApi
                                 if (c.ValueKind is JsonValueKind.True or JsonValueKind.False) concern = c.GetBoolean();
                                 else body.Errors.Add($"{field}.concern", $"{field}.concern must be true or false");
                             }
-                            areas[property.Name] = new ScreenAreaInput(concern, NestedString(body, value, "seen", $"{field}.seen"));
+                            areas[key] = new ScreenAreaInput(concern, NestedString(body, value, "seen", $"{field}.seen"));
                             break;
                         default:
                             body.Errors.Add(field, $"{field} must be true, false or an object {{\"concern\":true,\"seen\":\"…\"}}");
-                            areas[property.Name] = new ScreenAreaInput(null, null);
+                            areas[key] = new ScreenAreaInput(null, null);
                             break;
                     }
                 }
