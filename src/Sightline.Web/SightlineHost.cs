@@ -11,6 +11,7 @@ using Sightline.Core.Demo;
 using Sightline.Web.Api;
 using Sightline.Web.Auth;
 using Sightline.Web.Infrastructure;
+using Sightline.Web.Infrastructure.Email;
 
 namespace Sightline.Web;
 
@@ -31,6 +32,7 @@ public static class SightlineHost
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoPartnership>();
         services.AddHostedService<StartupDatabase>();
+        services.AddNotificationEmail(builder.Configuration);
 
         services.AddIdentityCore<SightlineUser>(options =>
             {

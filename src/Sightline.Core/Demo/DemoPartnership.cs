@@ -79,11 +79,23 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
             accounts[account.Email] = user;
         }
 
-        await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken);
+        var staff = new DemoStaff(
+            Accounts.Where(a => a.Role == Role.Practitioner).Select(a => Member(accounts[a.Email])).ToList(),
+            Member(accounts.Values.First(u => u.Role == Role.TeamManager)),
+            Member(accounts.Values.First(u => u.Role == Role.SeniorManager)));
+        var assessments = new DemoAssessments(seed, staff, now);
+        await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken, assessments);
     }
 
-    /// <summary>Adds synthetic young people in batches. Used by the demo and by benchmarks (100,000+).</summary>
-    public async Task AddPeopleAsync(IReadOnlyList<Agency> agencies, Guid createdBy, int count, int seed, CancellationToken cancellationToken = default)
+    private static DemoStaff.Member Member(SightlineUser user) => new(user.Id, user.AgencyId, user.DisplayName);
+
+    /// <summary>
+    /// Adds synthetic young people in batches. Used by the demo and by benchmarks (100,000+). With
+    /// <paramref name="assessments"/> (the demo), some of them also get screens, assessments, plans,
+    /// referrals and notifications. Like the people, these are written directly, not audited.
+    /// </summary>
+    public async Task AddPeopleAsync(IReadOnlyList<Agency> agencies, Guid createdBy, int count, int seed, CancellationToken cancellationToken = default,
+        DemoAssessments? assessments = null)
     {
         var generator = new SyntheticPeople(seed);
         var today = clock.LondonToday();
@@ -124,6 +136,14 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
                         FlagTypeId = type.Id, Level = level, StartDate = start, EndDate = end, SetByUserId = createdBy, SetAt = now,
                         EndedByUserId = end is null ? null : createdBy,
                     });
+                }
+                if (assessments?.For(person) is { IsEmpty: false } demo)
+                {
+                    db.SafeguardScreens.AddRange(demo.Screens);
+                    db.SeamAssessments.AddRange(demo.Assessments);
+                    db.ActionItems.AddRange(demo.Actions);
+                    db.PanelReferrals.AddRange(demo.Referrals);
+                    db.Notifications.AddRange(demo.Notifications);
                 }
                 // A demo record reads as if it was opened when the first agency became involved.
                 person.CreatedAt = person.UpdatedAt = person.Agencies.Min(a => a.StartDate).ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);

@@ -20,5 +20,10 @@ public class Notification
     public DateTime? ReadAt { get; set; }
     public EmailState EmailState { get; set; } = EmailState.NotSent;
     public int EmailAttempts { get; set; }
+    /// <summary>
+    /// When the email was sent (<see cref="EmailState.Sent"/>). In the other states, when the latest
+    /// attempt began (Sending) or failed (Pending again, or Failed): the outbox uses it to recover
+    /// an interrupted send and to wait between attempts. Show it as "emailed" only when Sent.
+    /// </summary>
     public DateTime? EmailedAt { get; set; }
 }
