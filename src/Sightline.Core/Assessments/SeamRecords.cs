@@ -66,6 +66,7 @@ public sealed class SeamRecords(SightlineDb db, NeedToKnow needToKnow, Notifier 
         if (errors.Any) return Outcome<SeamAssessment>.Invalid(errors);
         if (assessment.Version != expectedVersion) return Outcome<SeamAssessment>.Stale();
         Apply(assessment, input with { Version = assessment.FormVersion });
+        Touch(assessment);
         return await SaveAsync(assessment, cancellationToken);
     }
 
