@@ -84,4 +84,40 @@ public sealed class GovukComponentTests
             .Select(e => (e.GetProperty("href").GetString()!.TrimStart('#'), e.GetProperty("text").GetString()!)).ToList();
         Assert.Equal(Shape(f.GetProperty("html").GetString()!), Shape(Render(Govuk.ErrorSummary(errors))));
     }
+
+    [Theory]
+    [InlineData("with hints on items")]
+    [InlineData("with a divider")]
+    public void Radios_with_item_hints_and_dividers_match_the_design_system(string fixture)
+    {
+        var f = Fixture("radios", fixture);
+        var options = f.GetProperty("options");
+        var name = options.GetProperty("idPrefix").GetString()!;
+        var legend = options.GetProperty("fieldset").GetProperty("legend");
+        string? divider = null;
+        var items = new List<RadioItem>();
+        foreach (var item in options.GetProperty("items").EnumerateArray())
+        {
+            if (item.TryGetProperty("divider", out var d)) { divider = d.GetString(); continue; }
+            items.Add(new RadioItem(item.GetProperty("value").GetString()!, item.GetProperty("text").GetString()!, Text(item, "hint"), divider));
+            divider = null;
+        }
+        var ours = Govuk.Radios(name, legend.GetProperty("text").GetString()!, items, null, null, null,
+            legend.TryGetProperty("classes", out var c) ? c.GetString()! : "");
+        // Our legend is never the page heading here, and the first item's id is the field's name (for the error summary).
+        var html = f.GetProperty("html").GetString()!;
+        if (legend.TryGetProperty("isPageHeading", out _))
+            html = System.Text.RegularExpressions.Regex.Replace(html, @"<h1 class=""govuk-fieldset__heading"">\s*(.*?)\s*</h1>", "$1", System.Text.RegularExpressions.RegexOptions.Singleline);
+        // Items the fixture gives ids of their own take the ids our helper gives (name, name-2, …) instead.
+        html = html.Replace($"name=\"{options.GetProperty("name").GetString()}\"", $"name=\"{name}\"");
+        var position = 0;
+        foreach (var item in options.GetProperty("items").EnumerateArray())
+        {
+            var ourId = position++ == 0 ? name : $"{name}-{position}";
+            if (!item.TryGetProperty("id", out var own)) continue;
+            html = html.Replace($"\"{own.GetString()}\"", $"\"{ourId}\"").Replace($"\"{own.GetString()}-item-hint\"", $"\"{ourId}-item-hint\"");
+        }
+        var expected = Shape(html);
+        Assert.Equal(expected, Shape(Render(ours)));
+    }
 }

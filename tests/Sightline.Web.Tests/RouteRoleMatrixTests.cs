@@ -36,6 +36,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("api/v1/seam-assessments/") || p.StartsWith("api/v1/safeguard-screens/") || p == "api/v1/panel-referrals", RecordRoles),
         (p => p.StartsWith("people/") && (p.EndsWith("/access-history") || p.EndsWith("/restrict")), Managers),
         (p => p == "people" || p.StartsWith("people/"), RecordRoles),
+        (p => p.StartsWith("seam/") || p.StartsWith("screens/"), RecordRoles),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
         (p => p == "admin" || p.StartsWith("admin/"), ["administrator"]),
