@@ -34,6 +34,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("api/v1/people"), RecordRoles),
         (p => p.StartsWith("people/") && (p.EndsWith("/access-history") || p.EndsWith("/restrict")), Managers),
         (p => p == "people" || p.StartsWith("people/"), RecordRoles),
+        (p => p.StartsWith("seam/") || p.StartsWith("actions/") || p == "assessments", RecordRoles),
+        (p => p == "notifications", SignedInKeys),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
         (p => p == "admin" || p.StartsWith("admin/"), ["administrator"]),

@@ -10,7 +10,7 @@ namespace Sightline.Web.Pages;
 /// against govuk-frontend's fixtures in the tests). An error for a field is the ModelState error
 /// under the field's name; the error summary links to the element with that id.
 /// </summary>
-public static class Govuk
+public static partial class Govuk
 {
     private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
