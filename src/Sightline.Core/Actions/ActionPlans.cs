@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Core.Access;
 using Sightline.Core.Assessments;
+using Sightline.Core.Audit;
 using Sightline.Core.Data;
 
 namespace Sightline.Core.Actions;
@@ -8,6 +9,9 @@ namespace Sightline.Core.Actions;
 public sealed record ActionInput(string? DomainKey, string? AreaOfNeed, string? DesiredOutcome, string? Action, Guid? OwnerUserId, Guid? OwnerAgencyId, DateOnly? DueOn);
 
 public sealed record ActionProgress(ActionStatus? Status, string? CompletionNote);
+
+/// <summary>One action as its page shows it: the young person, and the form of the assessment it belongs to (for the domain's title).</summary>
+public sealed record ActionView(ActionItem Item, PersonSummaryLine Person, string? FormVersion);
 
 /// <summary>An open action with the young person it is for, for the trackers.</summary>
 public sealed record TrackedAction(ActionItem Item, string PersonReference, string PersonName);
@@ -70,6 +74,20 @@ public sealed class ActionPlans(SightlineDb db, NeedToKnow needToKnow, TimeProvi
             return Outcome<ActionItem>.Stale();
         }
         return Outcome<ActionItem>.Ok(item);
+    }
+
+    /// <summary>One action with its young person; null when the user may not see the record. Audited.</summary>
+    public async Task<ActionView?> ViewAsync(CurrentUser user, Guid actionId, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ActionItems.AsNoTracking().Include(a => a.OwnerUser).Include(a => a.OwnerAgency).FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
+        if (item is null || !(await needToKnow.DecideAsync(user, item.PersonId, cancellationToken)).Allowed) return null;
+        var person = await db.People.AsNoTracking().Where(p => p.Id == item.PersonId)
+            .Select(p => new PersonSummaryLine(p.Id, p.Reference, p.FirstName + " " + p.LastName, p.DateOfBirth)).FirstAsync(cancellationToken);
+        var form = item.SeamAssessmentId is { } seamId
+            ? await db.SeamAssessments.Where(s => s.Id == seamId).Select(s => s.FormVersion).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        await db.Audit!.RecordNowAsync(AuditAction.View, "action-item", actionId.ToString(), item.PersonId, cancellationToken: cancellationToken);
+        return new ActionView(item, person, form);
     }
 
     /// <summary>The plan of one assessment (the caller has already checked, and audited, the view of the assessment).</summary>

@@ -214,26 +214,32 @@ public sealed class SeamRecords(SightlineDb db, NeedToKnow needToKnow, Notifier 
     /// <summary>Submitted assessments a manager may approve: ones they can see and did not write.</summary>
     public Task<List<SeamListItem>> AwaitingApprovalAsync(CurrentUser user, CancellationToken cancellationToken = default) =>
         user.IsManager
-            ? List(user, s => s.Status == SeamStatus.Submitted && s.AuthorUserId != user.UserId).OrderBy(s => s.SubmittedAt).ToListAsync(cancellationToken)
+            ? List(user, s => s.Status == SeamStatus.Submitted && s.AuthorUserId != user.UserId, s => s.SubmittedAt).ToListAsync(cancellationToken)
             : Task.FromResult(new List<SeamListItem>());
 
     /// <summary>Assessments in force whose review is due within <paramref name="withinDays"/> days or overdue, soonest first.</summary>
     public Task<List<SeamListItem>> ReviewsDueAsync(CurrentUser user, int withinDays = 14, CancellationToken cancellationToken = default)
     {
         var horizon = Today.AddDays(withinDays);
-        return List(user, s => s.Status == SeamStatus.Approved && s.ReviewDueOn <= horizon).OrderBy(s => s.ReviewDueOn).Take(200).ToListAsync(cancellationToken);
+        return List(user, s => s.Status == SeamStatus.Approved && s.ReviewDueOn <= horizon, s => s.ReviewDueOn).Take(200).ToListAsync(cancellationToken);
     }
 
     /// <summary>The user's own drafts and returned assessments.</summary>
     public Task<List<SeamListItem>> MyOpenAsync(CurrentUser user, CancellationToken cancellationToken = default) =>
-        List(user, s => s.AuthorUserId == user.UserId && (s.Status == SeamStatus.Draft || s.Status == SeamStatus.Returned || s.Status == SeamStatus.Submitted))
-            .OrderByDescending(s => s.AssessedOn).ToListAsync(cancellationToken);
+        List(user, s => s.AuthorUserId == user.UserId && (s.Status == SeamStatus.Draft || s.Status == SeamStatus.Returned || s.Status == SeamStatus.Submitted),
+            s => s.AssessedOn, descending: true).ToListAsync(cancellationToken);
 
-    private IQueryable<SeamListItem> List(CurrentUser user, System.Linq.Expressions.Expression<Func<SeamAssessment, bool>> filter)
+    /// <summary>
+    /// Visible assessments as list rows, in order. The order is on the assessment, before the
+    /// projection: EF cannot order by a member of a record built with its constructor.
+    /// </summary>
+    private IQueryable<SeamListItem> List<TKey>(CurrentUser user, System.Linq.Expressions.Expression<Func<SeamAssessment, bool>> filter,
+        System.Linq.Expressions.Expression<Func<SeamAssessment, TKey>> order, bool descending = false)
     {
         var visible = needToKnow.VisiblePeople(user);
-        return from s in db.SeamAssessments.AsNoTracking().Where(filter)
-               where visible.Contains(s.PersonId)
+        var source = db.SeamAssessments.AsNoTracking().Where(filter).Where(s => visible.Contains(s.PersonId));
+        source = descending ? source.OrderByDescending(order).ThenByDescending(s => s.CreatedAt) : source.OrderBy(order).ThenBy(s => s.CreatedAt);
+        return from s in source
                join p in db.People on s.PersonId equals p.Id
                select new SeamListItem(s.Id, s.PersonId, p.Reference, p.FirstName + " " + p.LastName, s.FormVersion, s.Status, s.AssessedOn,
                    s.Total, s.CalculatedLevel, s.JudgementLevel, s.Author!.DisplayName, s.SubmittedAt, s.ReviewDueOn);
@@ -283,11 +289,18 @@ public sealed class SeamRecords(SightlineDb db, NeedToKnow needToKnow, Notifier 
     {
         var (assessment, refusal) = await LoadForChangeAsync(user, id, cancellationToken);
         if (assessment is null) return (null, refusal);
-        if (!user.IsManager) return (null, Outcome<SeamAssessment>.Refused("Only a team manager can approve or return a SEAM assessment."));
-        if (assessment.AuthorUserId == user.UserId) return (null, Outcome<SeamAssessment>.Refused("You cannot approve or return an assessment you wrote: ask another manager."));
-        if (assessment.Status != SeamStatus.Submitted)
-            return (null, Outcome<SeamAssessment>.Refused($"Only a submitted assessment can be approved or returned; this one is {assessment.Status.ToString().ToLowerInvariant()}."));
+        if (DecisionRefusal(user, assessment) is { } reason) return (null, Outcome<SeamAssessment>.Refused(reason));
         return (assessment, null);
+    }
+
+    /// <summary>Why this user may not approve or return this assessment (null when they may), so pages can say so before the form is filled in.</summary>
+    public static string? DecisionRefusal(CurrentUser user, SeamAssessment assessment)
+    {
+        if (!user.IsManager) return "Only a team manager can approve or return a SEAM assessment.";
+        if (assessment.AuthorUserId == user.UserId) return "You cannot approve or return an assessment you wrote: ask another manager.";
+        if (assessment.Status != SeamStatus.Submitted)
+            return $"Only a submitted assessment can be approved or returned; this one is {assessment.Status.ToString().ToLowerInvariant()}.";
+        return null;
     }
 
     private async Task<Outcome<SeamAssessment>> SaveAsync(SeamAssessment assessment, CancellationToken cancellationToken)
