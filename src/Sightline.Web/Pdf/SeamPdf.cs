@@ -21,7 +21,7 @@ public static class SeamPdf
         using var pdf = new PdfPages($"SEAM assessment {person.Reference}", Marking,
             $"Sightline · SEAM assessment {person.Reference} · produced {producedAt.Display()} by {producedBy}");
         pdf.Title("SEAM assessment");
-        pdf.Paragraph($"{form.Title} · {a.Status.StatusText()}", pdf.Body, grey: true);
+        pdf.Paragraph($"{form.Title} · {SeamTags.StatusName(a.Status)}", pdf.Body, grey: true);
 
         pdf.Section("Young person");
         pdf.Row("Name", person.FullName);
@@ -30,7 +30,7 @@ public static class SeamPdf
 
         pdf.Section("Assessment");
         pdf.Row("Form", $"{form.Title} (version {form.Version})");
-        pdf.Row("Status", a.Status.StatusText());
+        pdf.Row("Status", SeamTags.StatusName(a.Status));
         pdf.Row("Date of assessment", a.AssessedOn.Display());
         pdf.Row("Assessed by", $"{a.Author?.DisplayName ?? "Unknown user"}, {a.Agency?.Name}");
         if (a.SubmittedAt is { } submitted) pdf.Row("Submitted", submitted.Display());
@@ -41,7 +41,7 @@ public static class SeamPdf
         if (a.Status == SeamStatus.Returned && a.ReturnComments is { } comments) pdf.Row("Manager’s comments", comments);
 
         pdf.Section("Risk level");
-        pdf.Row("Total", $"{a.Total} of {form.MaxTotal}" + (previous is null ? "" : $" ({AssessmentText.Change(a.Total, previous.Total)} since {previous.AssessedOn.Display()})"));
+        pdf.Row("Total", $"{a.Total} of {form.MaxTotal}" + (previous is null ? "" : $" ({SeamTags.Change(a.Total, previous.Total)} since {previous.AssessedOn.Display()})"));
         pdf.Row("Level from the total", a.CalculatedLevel.DisplayName());
         if (a.JudgementLevel is { } judgement) pdf.Row("Raised on professional judgement", $"{judgement.DisplayName()}: {a.JudgementReason}");
         pdf.Row("Level in force", a.IsComplete ? a.Level.DisplayName() : "Not yet approved");
@@ -58,10 +58,10 @@ public static class SeamPdf
             var name = $"{i + 1}. {d.Title}";
             if (previous is null) return (IReadOnlyList<string>)[name, now?.ToString() ?? "–"];
             var before = previous.ScoreFor(d.Key);
-            return [name, before?.ToString() ?? "–", now?.ToString() ?? "–", before is { } b && now is { } n ? AssessmentText.Change(n, b) : ""];
+            return [name, before?.ToString() ?? "–", now?.ToString() ?? "–", before is { } b && now is { } n ? SeamTags.Change(n, b) : ""];
         }).Append(previous is null
             ? ["Total", $"{a.Total} of {form.MaxTotal}"]
-            : ["Total", previous.Total.ToString(), a.Total.ToString(), AssessmentText.Change(a.Total, previous.Total)]));
+            : ["Total", previous.Total.ToString(), a.Total.ToString(), SeamTags.Change(a.Total, previous.Total)]));
 
         pdf.Section("Evidence");
         for (var i = 0; i < form.Domains.Count; i++)

@@ -29,35 +29,3 @@ public abstract class PersonWorkPage(PersonRecords records, SightlineDb db) : Si
         return null;
     }
 }
-
-/// <summary>How the assessment pages say things the same way everywhere.</summary>
-public static class AssessmentText
-{
-    /// <summary>"+2", "−1" (a true minus sign) or "No change".</summary>
-    public static string Change(int now, int before) => (now - before) switch
-    {
-        0 => "No change",
-        > 0 and var up => $"+{up}",
-        var down => $"\u2212{-down}",
-    };
-
-    public static string StatusText(this SeamStatus status) => status switch
-    {
-        SeamStatus.Draft => "Draft",
-        SeamStatus.Submitted => "Waiting for approval",
-        SeamStatus.Returned => "Returned with comments",
-        SeamStatus.Approved => "Approved",
-        _ => "Superseded by a review",
-    };
-
-    public static string StatusColour(this SeamStatus status) => status switch
-    {
-        SeamStatus.Draft => "grey",
-        SeamStatus.Submitted => "blue",
-        SeamStatus.Returned => "orange",
-        SeamStatus.Approved => "green",
-        _ => "grey",
-    };
-
-    public static string YesNo(bool value) => value ? "Yes" : "No";
-}

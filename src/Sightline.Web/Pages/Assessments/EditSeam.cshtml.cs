@@ -68,7 +68,7 @@ public sealed class EditSeamModel(PersonRecords records, SeamRecords seams, Sigh
         Form = Assessment.Form;
         Previous = view.Previous?.FormVersion == Assessment.FormVersion ? view.Previous : null;
         if (Assessment.AuthorUserId != Me.UserId) Refusal = "Only the practitioner who started this assessment can change it.";
-        else if (!Assessment.IsEditable) Refusal = $"This assessment is {Assessment.Status.StatusText().ToLowerInvariant()} and can no longer be changed.";
+        else if (!Assessment.IsEditable) Refusal = $"This assessment is {SeamTags.StatusName(Assessment.Status).ToLowerInvariant()} and can no longer be changed.";
         return null;
     }
 }

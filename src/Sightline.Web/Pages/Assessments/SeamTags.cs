@@ -20,10 +20,12 @@ public static class SeamTags
     {
         SeamStatus.Draft => "Draft",
         SeamStatus.Submitted => "Waiting for approval",
-        SeamStatus.Returned => "Returned",
+        SeamStatus.Returned => "Returned with comments",
         SeamStatus.Approved => "Approved",
-        _ => "Superseded",
+        _ => "Superseded by a review",
     };
+
+    public static string YesNo(bool value) => value ? "Yes" : "No";
 
     public static IHtmlContent Status(SeamStatus status) => Govuk.Tag(StatusName(status), status switch
     {
