@@ -7,9 +7,11 @@ using Sightline.Core.Access;
 using Sightline.Core.Actions;
 using Sightline.Core.Assessments;
 using Sightline.Core.Audit;
+using Sightline.Core.Missing;
 using Sightline.Core.Notifications;
 using Sightline.Core.Panels;
 using Sightline.Core.People;
+using Sightline.Core.VulnerableAdolescents;
 
 namespace Sightline.Core.Data;
 
@@ -94,6 +96,11 @@ public static class DataServices
         services.AddScoped<SeamRecords>();
         services.AddScoped<ActionPlans>();
         services.AddScoped<Referrals>();
+        services.Configure<MissingSettings>(configuration.GetSection("Missing"));
+        services.Configure<IndexSettings>(configuration.GetSection("Index"));
+        services.AddScoped<MissingRecords>();
+        services.AddScoped<RhiReminders>();
+        services.AddScoped<IndexRecords>();
         return services;
     }
 }

@@ -6,9 +6,11 @@ using Sightline.Core.Access;
 using Sightline.Core.Actions;
 using Sightline.Core.Assessments;
 using Sightline.Core.Audit;
+using Sightline.Core.Missing;
 using Sightline.Core.Notifications;
 using Sightline.Core.Panels;
 using Sightline.Core.People;
+using Sightline.Core.VulnerableAdolescents;
 
 namespace Sightline.Core.Data;
 
@@ -41,6 +43,9 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<PanelReferral> PanelReferrals => Set<PanelReferral>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
+    public DbSet<ReturnHomeInterview> ReturnHomeInterviews => Set<ReturnHomeInterview>();
+    public DbSet<IndexEntry> IndexEntries => Set<IndexEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -62,6 +67,9 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         builder.Properties<ActionStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<EmailState>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<MissingCategory>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<MissingFrom>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<PoliceRiskGrading>().HaveConversion<string>().HaveMaxLength(16);
         if (Database.IsSqlite())
         {
             // SQLite has no time zone type: every DateTime we store is UTC, so say so when reading back.
@@ -167,6 +175,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             access.HasIndex(a => a.StartedAt);
         });
         ConfigureAssessments(model);
+        ConfigureMissingAndIndex(model);
         model.Entity<AuditEntry>(entry =>
         {
             entry.HasKey(e => e.Sequence);
@@ -265,6 +274,48 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             notification.HasOne<SightlineUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
             notification.HasIndex(n => new { n.UserId, n.CreatedAt });
             notification.HasIndex(n => n.EmailState);
+        });
+    }
+
+    private static void ConfigureMissingAndIndex(ModelBuilder model)
+    {
+        model.Entity<MissingEpisode>(episode =>
+        {
+            episode.Property(e => e.Placement).HasMaxLength(300);
+            episode.Property(e => e.PoliceReference).HasMaxLength(60);
+            episode.Property(e => e.WhereFound).HasMaxLength(500);
+            episode.Property(e => e.Circumstances).HasMaxLength(4000);
+            episode.Property(e => e.WithWhom).HasMaxLength(1000);
+            episode.Property(e => e.Version).IsConcurrencyToken();
+            episode.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
+            episode.HasOne(e => e.ResponsibleUser).WithMany().HasForeignKey(e => e.ResponsibleUserId).OnDelete(DeleteBehavior.Restrict);
+            episode.HasOne<SightlineUser>().WithMany().HasForeignKey(e => e.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
+            episode.HasOne(e => e.Interview).WithOne().HasForeignKey<ReturnHomeInterview>(i => i.EpisodeId).OnDelete(DeleteBehavior.Cascade);
+            episode.HasIndex(e => new { e.PersonId, e.LastSeenAt });
+            episode.HasIndex(e => e.LastSeenAt);
+            episode.HasIndex(e => new { e.ReturnedAt, e.RhiOverdueReminderAt });
+            episode.Ignore(e => e.IsOpen);
+            episode.Ignore(e => e.Duration);
+        });
+        model.Entity<ReturnHomeInterview>(interview =>
+        {
+            interview.Property(i => i.OfferedBy).HasMaxLength(200);
+            interview.Property(i => i.Worker).HasMaxLength(200);
+            interview.Property(i => i.YoungPersonSaid).HasMaxLength(8000);
+            interview.Property(i => i.RisksDisclosed).HasMaxLength(4000);
+            interview.Property(i => i.FollowUp).HasMaxLength(4000);
+            interview.Property(i => i.Version).IsConcurrencyToken();
+            interview.HasOne(i => i.CompletedByAgency).WithMany().HasForeignKey(i => i.CompletedByAgencyId).OnDelete(DeleteBehavior.Restrict);
+            interview.HasIndex(i => i.EpisodeId).IsUnique();
+            interview.HasIndex(i => i.PersonId);
+        });
+        model.Entity<IndexEntry>(entry =>
+        {
+            entry.Property(e => e.Reason).HasMaxLength(2000);
+            entry.Property(e => e.EndReason).HasMaxLength(2000);
+            entry.Property(e => e.Version).IsConcurrencyToken();
+            entry.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
+            entry.HasIndex(e => new { e.PersonId, e.StartDate });
         });
     }
 

@@ -1,6 +1,6 @@
 namespace Sightline.Core.People;
 
-public enum ChronologyKind { Record, Agency, Flag, Note, Screen, Seam, Referral, Action }
+public enum ChronologyKind { Record, Agency, Flag, Note, Screen, Seam, Referral, Action, Missing, Interview, Index }
 
 /// <param name="When">In UTC. For a dated event (a flag's start, an agency's end) it is midnight UTC of that date.</param>
 /// <param name="HasTime">False for a dated event: show its date only, never a made-up time of day.</param>

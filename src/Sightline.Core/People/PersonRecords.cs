@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Core.Access;
 using Sightline.Core.Assessments;
+using Sightline.Core.Missing;
 using Sightline.Core.Audit;
 using Sightline.Core.Data;
+using Sightline.Core.VulnerableAdolescents;
 
 namespace Sightline.Core.People;
 
@@ -93,6 +95,9 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
             .Include(p => p.Flags).ThenInclude(f => f.FlagType)
             .FirstAsync(p => p.Id == id, cancellationToken);
         var risk = await LoadRiskWorkAsync(id, cancellationToken);
+        var episodes = await db.MissingEpisodes.AsNoTracking().Include(e => e.Interview)
+            .Where(e => e.PersonId == id).OrderByDescending(e => e.LastSeenAt).ToListAsync(cancellationToken);
+        var indexEntries = await db.IndexEntries.AsNoTracking().Where(e => e.PersonId == id).OrderByDescending(e => e.StartDate).ToListAsync(cancellationToken);
         var userIds = person.Flags.Select(f => f.SetByUserId)
             .Concat(person.Flags.Where(f => f.EndedByUserId != null).Select(f => f.EndedByUserId!.Value))
             .Append(person.CreatedByUserId)
@@ -100,6 +105,8 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
             .Concat(risk.Assessments.SelectMany(s => new[] { s.AuthorUserId, s.DecidedByUserId ?? Guid.Empty }))
             .Concat(risk.Referrals.Select(r => r.CreatedByUserId))
             .Concat(risk.Actions.Select(a => a.CreatedByUserId))
+            .Concat(episodes.Select(e => e.RecordedByUserId)).Concat(episodes.Where(e => e.Interview != null).Select(e => e.Interview!.RecordedByUserId))
+            .Concat(indexEntries.SelectMany(e => new[] { e.AddedByUserId, e.EndedByUserId ?? Guid.Empty }))
             .Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -108,7 +115,8 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
         Audit.Record(AuditAction.View, "person", id.ToString(), id, decision.Basis == AccessBasis.BreakGlass ? new { basis = "break-glass" } : null);
         await db.SaveChangesAsync(cancellationToken);
         return new PersonRecord(person, decision.Basis, Age.On(person.DateOfBirth, Today), names, notes,
-            Chronology.Build(person, notes, names, risk.ChronologyEntries(names)), risk);
+            Chronology.Build(person, notes, names, risk.ChronologyEntries(names).Concat(MissingChronology.Entries(episodes, indexEntries, names))),
+            risk, episodes, indexEntries);
     }
 
     private async Task<RiskWork> LoadRiskWorkAsync(Guid personId, CancellationToken cancellationToken) => new(
@@ -335,7 +343,9 @@ public sealed record PersonRecord(
     IReadOnlyDictionary<Guid, string> UserNames,
     IReadOnlyList<CaseNote> Notes,
     IReadOnlyList<ChronologyEntry> Chronology,
-    RiskWork Risk)
+    RiskWork Risk,
+    IReadOnlyList<MissingEpisode> Episodes,
+    IReadOnlyList<IndexEntry> IndexEntries)
 {
     public string NameOf(Guid? userId) => userId is { } id && UserNames.TryGetValue(id, out var name) ? name : "Unknown user";
 }
