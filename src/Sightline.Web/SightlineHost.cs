@@ -160,6 +160,8 @@ public static class SightlineHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPeopleApi();
         app.MapAssessmentsApi();
+        app.MapMissingApi();
+        app.MapIndexApi();
         app.MapNotificationsApi();
         if (app.Configuration.GetValue<bool>(BaselineApi.Setting)) app.MapBaselineApi(); // benchmarks only (docs/PERFORMANCE.md)
         app.MapRazorPages();

@@ -31,6 +31,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("health/") || p.StartsWith("openapi/"), [Anonymous, .. SignedInKeys]),
         (p => p is "sign-in" or "account/two-factor" or "account/signed-out" or "error" or "accessibility", [Anonymous, .. SignedInKeys]),
         (p => p.StartsWith("api/v1/people/") && p.EndsWith("/audit"), Managers),
+        (p => p is "api/v1/missing/summary" or "api/v1/index/summary", ["analyst", .. RecordRoles]),
+        (p => p == "api/v1/index" || p.StartsWith("api/v1/index-entries/"), RecordRoles),
         (p => p.StartsWith("api/v1/people"), RecordRoles),
         (p => p == "api/v1/notifications" || p.StartsWith("api/v1/notifications/"), SignedInKeys),
         (p => p.StartsWith("api/v1/seam-assessments/") || p.StartsWith("api/v1/safeguard-screens/") || p == "api/v1/panel-referrals", RecordRoles),
@@ -77,6 +79,12 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             + "\"recognition-gifts\":{\"score\":0},\"authority-education\":{\"score\":0}},\"safeguardScreenId\":\"" + screenId + "\"}");
         var actionId = await CreatedIdAsync($"/api/v1/seam-assessments/{seamId}/actions",
             "{\"areaOfNeed\":\"Need\",\"desiredOutcome\":\"Outcome\",\"action\":\"Action\",\"ownerAgencyId\":\"" + App.SocialCare.Id + "\",\"dueOn\":\"2099-01-01\"}");
+        var episodeId = await CreatedIdAsync($"/api/v1/people/{personId}/missing-episodes",
+            "{\"category\":\"missing\",\"from\":\"home\",\"lastSeen\":\"2026-01-10T20:00:00Z\",\"returned\":\"2026-01-11T09:00:00Z\",\"whereFound\":\"Bus station\"}");
+        await CreatedIdAsync($"/api/v1/people/{personId}/missing-episodes/{episodeId}/return-home-interviews",
+            "{\"offered\":\"2026-01-11T12:00:00Z\",\"offeredBy\":\"Independent worker\",\"accepted\":true}");
+        var entryId = await CreatedIdAsync("/api/v1/index-entries",
+            "{\"personId\":\"" + personId + "\",\"reason\":\"Seen with older men\",\"startDate\":\"2026-01-01\"}");
         return new Dictionary<string, string>
         {
             ["id"] = personId.ToString(),
@@ -87,6 +95,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             ["screenId"] = screenId,
             ["seamId"] = seamId,
             ["actionId"] = actionId,
+            ["episodeId"] = episodeId,
+            ["entryId"] = entryId,
         };
     }
 
@@ -168,7 +178,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         var police = await App.SignedInAsync("police-practitioner");
         var problems = new List<string>();
         foreach (var route in DiscoverRoutes().Where(r => (r.Pattern.Contains("{id") && !r.Pattern.Contains("users/"))
-            || r.Pattern.Contains("{seamId") || r.Pattern.Contains("{screenId") || r.Pattern.Contains("{actionId")))
+            || r.Pattern.Contains("{seamId") || r.Pattern.Contains("{screenId") || r.Pattern.Contains("{actionId")
+            || r.Pattern.Contains("{episodeId") || r.Pattern.Contains("{entryId")))
         {
             var url = Fill(route.Pattern, values);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);

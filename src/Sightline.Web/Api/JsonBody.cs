@@ -36,6 +36,9 @@ public sealed class JsonBody
 
     public bool Has(string name) => _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
+    /// <summary>Whether the field is in the body at all, even as null (a merge reads null as "clear it").</summary>
+    public bool Present(string name) => _root.TryGetProperty(name, out _);
+
     /// <summary>The raw value of a field that is present and not null, for nested objects read by their endpoint.</summary>
     public bool TryGet(string name, out JsonElement value) =>
         _root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
@@ -65,6 +68,24 @@ public sealed class JsonBody
         return null;
     }
 
+    /// <summary>
+    /// A date and time in ISO 8601: with <c>Z</c> or an offset it is that instant; without one it is
+    /// London local time (the time on the clock where the partnership works). Returned in UTC.
+    /// </summary>
+    public DateTime? Time(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Errors.Add(name, $"{name} {IsoTime.Expected}");
+            return null;
+        }
+        var (time, problem) = IsoTime.Parse(value.GetString()!);
+        if (time is not null) return time;
+        Errors.Add(name, $"{name} {problem}");
+        return null;
+    }
+
     public Guid? Guid(string name)
     {
         var text = String(name);
@@ -81,6 +102,43 @@ public sealed class JsonBody
         if (PersonLabels.TryParseEnum<T>(text, out var value)) return value;
         Errors.Add(name, $"{name} must be one of: {allowed}");
         return null;
+    }
+}
+
+/// <summary>ISO 8601 date-times as integrations send them, read into UTC.</summary>
+public static partial class IsoTime
+{
+    public const string Expected = "must be a date and time in ISO 8601, e.g. 2026-11-20T21:30:00Z";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:(?<z>[Zz])|(?<sign>[+-])(?<oh>\d{2})(?::?(?<om>\d{2}))?)?$")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
+
+    /// <summary>The instant in UTC, or why the text is not one (a sentence ending that follows the field's name).</summary>
+    public static (DateTime? Utc, string? Problem) Parse(string text)
+    {
+        var match = Pattern().Match(text.Trim());
+        if (!match.Success) return (null, Expected);
+        int Part(int group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        var (year, month, day, hour, minute) = (Part(1), Part(2), Part(3), Part(4), Part(5));
+        var second = match.Groups[6].Success ? Part(6) : 0;
+        if (year is < 1900 or > 2999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            return (null, Expected);
+        var fraction = match.Groups[7].Success ? long.Parse(match.Groups[7].Value.PadRight(7, '0')[..7], CultureInfo.InvariantCulture) : 0;
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
+        if (match.Groups["z"].Success) return (DateTime.SpecifyKind(local, DateTimeKind.Utc), null);
+        if (match.Groups["sign"].Success)
+        {
+            var offsetHours = int.Parse(match.Groups["oh"].Value, CultureInfo.InvariantCulture);
+            var offsetMinutes = match.Groups["om"].Success ? int.Parse(match.Groups["om"].Value, CultureInfo.InvariantCulture) : 0;
+            if (offsetHours > 14 || offsetMinutes > 59) return (null, Expected);
+            var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+            if (match.Groups["sign"].Value == "-") offset = -offset;
+            return (DateTime.SpecifyKind(local - offset, DateTimeKind.Utc), null);
+        }
+        // No offset: the time on a London clock.
+        if (Sightline.Core.London.Zone.IsInvalidTime(local))
+            return (null, "is a time that did not happen in London (the clocks went forward): give the time with its offset, e.g. 2026-03-29T01:30:00Z");
+        return (TimeZoneInfo.ConvertTimeToUtc(local, Sightline.Core.London.Zone), null);
     }
 }
 
