@@ -39,6 +39,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("people/") && (p.EndsWith("/access-history") || p.EndsWith("/restrict")), Managers),
         (p => p == "people" || p.StartsWith("people/"), RecordRoles),
         (p => p.StartsWith("seam/") || p.StartsWith("screens/") || p.StartsWith("actions/") || p == "assessments", RecordRoles),
+        (p => p == "missing", RecordRoles),
         (p => p == "notifications", SignedInKeys),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
