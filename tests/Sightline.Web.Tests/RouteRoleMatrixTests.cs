@@ -36,6 +36,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("api/v1/seam-assessments/") || p.StartsWith("api/v1/safeguard-screens/") || p == "api/v1/panel-referrals", RecordRoles),
         (p => p.StartsWith("people/") && (p.EndsWith("/access-history") || p.EndsWith("/restrict")), Managers),
         (p => p == "people" || p.StartsWith("people/"), RecordRoles),
+        (p => p == "vulnerable-adolescents" || p.StartsWith("vulnerable-adolescents/"), RecordRoles),
         (p => p.StartsWith("seam/") || p.StartsWith("screens/") || p.StartsWith("actions/") || p == "assessments", RecordRoles),
         (p => p == "notifications", SignedInKeys),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
@@ -77,9 +78,19 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             + "\"recognition-gifts\":{\"score\":0},\"authority-education\":{\"score\":0}},\"safeguardScreenId\":\"" + screenId + "\"}");
         var actionId = await CreatedIdAsync($"/api/v1/seam-assessments/{seamId}/actions",
             "{\"areaOfNeed\":\"Need\",\"desiredOutcome\":\"Outcome\",\"action\":\"Action\",\"ownerAgencyId\":\"" + App.SocialCare.Id + "\",\"dueOn\":\"2099-01-01\"}");
+        var practitioner = App.Users["practitioner"];
+        string entryId;
+        using (var scope = App.Services.CreateScope())
+        {
+            var entry = await scope.ServiceProvider.GetRequiredService<Sightline.Core.VulnerableAdolescents.IndexRecords>().AddAsync(
+                new Sightline.Core.Access.CurrentUser(practitioner.Id, practitioner.Email!, practitioner.DisplayName, practitioner.AgencyId, Sightline.Core.Access.Role.Practitioner),
+                personId, "Sample entry", Sightline.Core.London.LondonToday(TimeProvider.System), Ct);
+            entryId = entry.Value!.Id.ToString();
+        }
         return new Dictionary<string, string>
         {
             ["id"] = personId.ToString(),
+            ["entryId"] = entryId,
             ["flagId"] = flagId,
             ["involvementId"] = involvementId.ToString(),
             ["userId"] = App.Users["practitioner"].Id.ToString(),
