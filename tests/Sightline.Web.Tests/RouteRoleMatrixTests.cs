@@ -38,6 +38,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("api/v1/seam-assessments/") || p.StartsWith("api/v1/safeguard-screens/") || p == "api/v1/panel-referrals", RecordRoles),
         (p => p.StartsWith("people/") && (p.EndsWith("/access-history") || p.EndsWith("/restrict")), Managers),
         (p => p == "people" || p.StartsWith("people/"), RecordRoles),
+        (p => p == "vulnerable-adolescents" || p.StartsWith("vulnerable-adolescents/"), RecordRoles),
         (p => p.StartsWith("seam/") || p.StartsWith("screens/") || p.StartsWith("actions/") || p == "assessments", RecordRoles),
         (p => p == "missing", RecordRoles),
         (p => p == "notifications", SignedInKeys),
@@ -89,6 +90,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         return new Dictionary<string, string>
         {
             ["id"] = personId.ToString(),
+            ["entryId"] = entryId,
             ["flagId"] = flagId,
             ["involvementId"] = involvementId.ToString(),
             ["userId"] = App.Users["practitioner"].Id.ToString(),
