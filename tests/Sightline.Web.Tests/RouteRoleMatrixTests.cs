@@ -90,7 +90,6 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         return new Dictionary<string, string>
         {
             ["id"] = personId.ToString(),
-            ["entryId"] = entryId,
             ["flagId"] = flagId,
             ["involvementId"] = involvementId.ToString(),
             ["userId"] = App.Users["practitioner"].Id.ToString(),
