@@ -30,7 +30,7 @@ public sealed record IndexSummaryReport(DateOnly Date, int Aged11To17, int Aged1
     /// <summary>The summary in the board's words (seed 004 §4.3).</summary>
     public IEnumerable<string> Sentences()
     {
-        yield return $"Of the {Aged11To17} young people (11–17):";
+        yield return Aged11To17 == 1 ? "Of the 1 young person (11–17):" : $"Of the {Aged11To17} young people (11–17):";
         foreach (var line in Flags)
         {
             yield return line.Flag switch
