@@ -33,6 +33,7 @@ public static class SightlineHost
         services.AddScoped<DemoPartnership>();
         services.AddHostedService<StartupDatabase>();
         services.AddNotificationEmail(builder.Configuration);
+        services.AddHostedService<RhiReminderService>();
 
         services.AddIdentityCore<SightlineUser>(options =>
             {

@@ -35,6 +35,8 @@ public sealed class SightlineFactory : WebApplicationFactory<Program>
         {
             // Every test client shares one address in memory; tests of the limit itself pass a low one.
             ["SignIn:AttemptsPerMinute"] = "100000",
+            // Tests that count notifications must not race the reminder job; RhiReminderTests turns it on.
+            ["Missing:Reminders"] = "false",
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
         ClientOptions.BaseAddress = new Uri("https://localhost");

@@ -84,7 +84,10 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
             Member(accounts.Values.First(u => u.Role == Role.TeamManager)),
             Member(accounts.Values.First(u => u.Role == Role.SeniorManager)));
         var assessments = new DemoAssessments(seed, staff, now);
-        await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken, assessments);
+        var missing = new DemoMissing(seed, staff, now,
+            agencies.Where(a => a.Kind == AgencyKind.Voluntary).Concat(agencies.Where(a => a.Kind == AgencyKind.ChildrensSocialCare)).Select(a => a.Id).ToList(),
+            agencies.FirstOrDefault(a => a.Kind == AgencyKind.Police)?.Id);
+        await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken, assessments, missing);
     }
 
     private static DemoStaff.Member Member(SightlineUser user) => new(user.Id, user.AgencyId, user.DisplayName);
@@ -92,10 +95,11 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
     /// <summary>
     /// Adds synthetic young people in batches. Used by the demo and by benchmarks (100,000+). With
     /// <paramref name="assessments"/> (the demo), some of them also get screens, assessments, plans,
-    /// referrals and notifications. Like the people, these are written directly, not audited.
+    /// referrals and notifications; with <paramref name="missing"/>, missing episodes, return home
+    /// interviews and index entries. Like the people, these are written directly, not audited.
     /// </summary>
     public async Task AddPeopleAsync(IReadOnlyList<Agency> agencies, Guid createdBy, int count, int seed, CancellationToken cancellationToken = default,
-        DemoAssessments? assessments = null)
+        DemoAssessments? assessments = null, DemoMissing? missing = null)
     {
         var generator = new SyntheticPeople(seed);
         var today = clock.LondonToday();
@@ -144,6 +148,12 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
                     db.ActionItems.AddRange(demo.Actions);
                     db.PanelReferrals.AddRange(demo.Referrals);
                     db.Notifications.AddRange(demo.Notifications);
+                }
+                if (missing?.For(person) is { IsEmpty: false } episodes)
+                {
+                    db.MissingEpisodes.AddRange(episodes.Episodes); // with their interviews
+                    db.IndexEntries.AddRange(episodes.IndexEntries);
+                    db.Notifications.AddRange(episodes.Notifications);
                 }
                 // A demo record reads as if it was opened when the first agency became involved.
                 person.CreatedAt = person.UpdatedAt = person.Agencies.Min(a => a.StartDate).ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
