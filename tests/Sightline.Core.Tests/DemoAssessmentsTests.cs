@@ -309,9 +309,7 @@ public abstract class DemoSeedTests(DatabaseProvider provider)
         var db = scope.ServiceProvider.GetRequiredService<SightlineDb>();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
 
-        var started = DateTime.UtcNow;
         await scope.ServiceProvider.GetRequiredService<DemoPartnership>().SeedAsync(60, cancellationToken: Ct);
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "seeding stays quick");
 
         db.ChangeTracker.Clear();
         var users = await db.Users.AsNoTracking().ToListAsync(Ct);

@@ -64,43 +64,34 @@ public static class AssessmentsApi
             .Produces<ReferralResponse[]>().ProducesValidationProblem().ProducesProblem(404);
     }
 
-    private static CurrentUser Me(HttpContext context) => context.User.ToCurrentUser()
-        ?? throw new InvalidOperationException("Authorization let through a principal without Sightline claims.");
 
-    /// <summary>Every failed outcome of the Core as HTTP.</summary>
-    private static IResult Failure<T>(Outcome<T> outcome) =>
-        outcome.NotFound ? ApiProblems.NotFound()
-        : outcome.Errors is not null ? ApiProblems.Validation(outcome.Errors)
-        : outcome.Conflict ? ApiProblems.Conflict()
-        : outcome.Refusal is not null ? ApiProblems.Refused(outcome.Refusal)
-        : throw new InvalidOperationException("An outcome failed without saying why.");
 
     // ---- SAFEGUARD screens ----
 
     private static async Task<IResult> RecordScreenAsync(HttpContext context, ScreenRecords screens, NeedToKnow needToKnow, TimeProvider clock, Guid id, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         if (!(await needToKnow.DecideAsync(me, id, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
         if (body is null) return problem!;
         var input = ReadScreen(body);
         if (body.Errors.Any) return ApiProblems.Validation(Merge(body.Errors, input.Validate(clock.LondonToday())));
         var outcome = await screens.RecordAsync(me, id, input, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var screen = outcome.Value!;
         return Results.Created($"/api/v1/safeguard-screens/{screen.Id}", ScreenResponse.From(screen, me.DisplayName));
     }
 
     private static async Task<IResult> ListScreensAsync(HttpContext context, ScreenRecords screens, Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await screens.ListAsync(Me(context), id, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        var outcome = await screens.ListAsync(context.Me(), id, cancellationToken);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         return Results.Ok(outcome.Value!.Select(s => ScreenResponse.From(s)).ToList());
     }
 
     private static async Task<IResult> GetScreenAsync(HttpContext context, ScreenRecords screens, Guid screenId, CancellationToken cancellationToken)
     {
-        var screen = await screens.GetAsync(Me(context), screenId, cancellationToken);
+        var screen = await screens.GetAsync(context.Me(), screenId, cancellationToken);
         return screen is null ? ApiProblems.NotFound() : Results.Ok(ScreenResponse.From(screen));
     }
 
@@ -168,14 +159,14 @@ public static class AssessmentsApi
 
     private static async Task<IResult> CreateSeamAsync(HttpContext context, SeamRecords seams, NeedToKnow needToKnow, TimeProvider clock, Guid id, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         if (!(await needToKnow.DecideAsync(me, id, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
         if (body is null) return problem!;
         var input = ReadSeam(body, FormVersionOf(body));
         if (body.Errors.Any) return ApiProblems.Validation(Merge(body.Errors, input.Validate(clock.LondonToday())));
         var outcome = await seams.CreateAsync(me, id, input, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var assessment = outcome.Value!;
         context.Response.Headers.ETag = ETag(assessment.Version);
         return Results.Created($"/api/v1/seam-assessments/{assessment.Id}", SeamResponse.From(assessment, null));
@@ -183,8 +174,8 @@ public static class AssessmentsApi
 
     private static async Task<IResult> ListSeamsAsync(HttpContext context, SeamRecords seams, SightlineDb db, Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await seams.ForPersonAsync(Me(context), id, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        var outcome = await seams.ForPersonAsync(context.Me(), id, cancellationToken);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var referrals = await db.PanelReferrals.AsNoTracking().Where(r => r.PersonId == id && r.SeamAssessmentId != null)
             .Select(r => new { r.Id, SeamId = r.SeamAssessmentId!.Value, r.CreatedAt }).ToListAsync(cancellationToken);
         return Results.Ok(outcome.Value!.Select(s => SeamResponse.From(s,
@@ -193,7 +184,7 @@ public static class AssessmentsApi
 
     private static async Task<IResult> GetSeamAsync(HttpContext context, SeamRecords seams, Guid seamId, CancellationToken cancellationToken)
     {
-        var view = await seams.ViewAsync(Me(context), seamId, cancellationToken);
+        var view = await seams.ViewAsync(context.Me(), seamId, cancellationToken);
         if (view is null) return ApiProblems.NotFound();
         context.Response.Headers.ETag = ETag(view.Assessment.Version);
         return Results.Ok(SeamResponse.From(view.Assessment, view.Referral?.Id));
@@ -201,7 +192,7 @@ public static class AssessmentsApi
 
     private static async Task<IResult> UpdateSeamAsync(HttpContext context, SeamRecords seams, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock, Guid seamId, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         var existing = await db.SeamAssessments.AsNoTracking().Where(s => s.Id == seamId)
             .Select(s => new { s.PersonId, s.FormVersion }).FirstOrDefaultAsync(cancellationToken);
         if (existing is null || !(await needToKnow.DecideAsync(me, existing.PersonId, cancellationToken)).Allowed) return ApiProblems.NotFound();
@@ -226,14 +217,14 @@ public static class AssessmentsApi
         var input = ReadSeam(body, existing.FormVersion);
         if (body.Errors.Any) return ApiProblems.Validation(Merge(body.Errors, input.Validate(clock.LondonToday())));
         var outcome = await seams.UpdateAsync(me, seamId, input, rowVersion!.Value, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         context.Response.Headers.ETag = ETag(outcome.Value!.Version);
         return Results.Ok(SeamResponse.From(outcome.Value, null));
     }
 
     private static async Task<IResult> SubmitSeamAsync(HttpContext context, SeamRecords seams, SightlineDb db, Guid seamId, CancellationToken cancellationToken)
     {
-        var outcome = await seams.SubmitAsync(Me(context), seamId, cancellationToken);
+        var outcome = await seams.SubmitAsync(context.Me(), seamId, cancellationToken);
         return await DecidedAsync(context, db, outcome, cancellationToken);
     }
 
@@ -255,7 +246,7 @@ public static class AssessmentsApi
             if (body.Errors.Any) return ApiProblems.Validation(body.Errors);
             input = new ApprovalInput(level, reason);
         }
-        var outcome = await seams.ApproveAsync(Me(context), seamId, input, cancellationToken);
+        var outcome = await seams.ApproveAsync(context.Me(), seamId, input, cancellationToken);
         return await DecidedAsync(context, db, outcome, cancellationToken);
     }
 
@@ -269,14 +260,14 @@ public static class AssessmentsApi
             comments = body.String("comments");
             if (body.Errors.Any) return ApiProblems.Validation(body.Errors);
         }
-        var outcome = await seams.ReturnAsync(Me(context), seamId, comments, cancellationToken);
+        var outcome = await seams.ReturnAsync(context.Me(), seamId, comments, cancellationToken);
         return await DecidedAsync(context, db, outcome, cancellationToken);
     }
 
     /// <summary>The assessment after a step of its lifecycle, with the referral its approval made, if any.</summary>
     private static async Task<IResult> DecidedAsync(HttpContext context, SightlineDb db, Outcome<SeamAssessment> outcome, CancellationToken cancellationToken)
     {
-        if (!outcome.Succeeded) return Failure(outcome);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var assessment = outcome.Value!;
         var referralId = await db.PanelReferrals.AsNoTracking().Where(r => r.SeamAssessmentId == assessment.Id)
             .OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
@@ -340,7 +331,7 @@ public static class AssessmentsApi
     private static async Task<IResult> ListActionsAsync(HttpContext context, ActionPlans plans, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock, Guid seamId, CancellationToken cancellationToken)
     {
         var personId = await db.SeamAssessments.AsNoTracking().Where(s => s.Id == seamId).Select(s => (Guid?)s.PersonId).FirstOrDefaultAsync(cancellationToken);
-        if (personId is null || !(await needToKnow.DecideAsync(Me(context), personId.Value, cancellationToken)).Allowed) return ApiProblems.NotFound();
+        if (personId is null || !(await needToKnow.DecideAsync(context.Me(), personId.Value, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var items = await plans.ForSeamAsync(seamId, cancellationToken);
         await db.Audit!.RecordNowAsync(AuditAction.View, "action-plan", seamId.ToString(), personId, new { list = "actions", count = items.Count }, cancellationToken);
         var today = clock.LondonToday();
@@ -349,7 +340,7 @@ public static class AssessmentsApi
 
     private static async Task<IResult> AddActionAsync(HttpContext context, ActionPlans plans, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock, Guid seamId, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         var personId = await db.SeamAssessments.AsNoTracking().Where(s => s.Id == seamId).Select(s => (Guid?)s.PersonId).FirstOrDefaultAsync(cancellationToken);
         if (personId is null || !(await needToKnow.DecideAsync(me, personId.Value, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
@@ -358,14 +349,14 @@ public static class AssessmentsApi
             body.Guid("ownerUserId"), body.Guid("ownerAgencyId"), body.Date("dueOn"));
         if (body.Errors.Any) return ApiProblems.Validation(body.Errors);
         var outcome = await plans.AddToSeamAsync(me, seamId, input, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var item = await LoadActionAsync(db, outcome.Value!.Id, cancellationToken);
         return Results.Created($"/api/v1/seam-assessments/{seamId}/actions", ActionResponse.From(item, clock.LondonToday()));
     }
 
     private static async Task<IResult> ProgressActionAsync(HttpContext context, ActionPlans plans, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock, Guid actionId, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         var personId = await db.ActionItems.AsNoTracking().Where(a => a.Id == actionId).Select(a => (Guid?)a.PersonId).FirstOrDefaultAsync(cancellationToken);
         if (personId is null || !(await needToKnow.DecideAsync(me, personId.Value, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
@@ -380,7 +371,7 @@ public static class AssessmentsApi
             body.Errors.Add("rowVersion", "rowVersion is required: send the rowVersion you last read (or an If-Match header)");
         if (body.Errors.Any) return ApiProblems.Validation(body.Errors);
         var outcome = await plans.ProgressAsync(me, actionId, new ActionProgress(status, note), rowVersion!.Value, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var item = await LoadActionAsync(db, actionId, cancellationToken);
         context.Response.Headers.ETag = ETag(item.Version);
         return Results.Ok(ActionResponse.From(item, clock.LondonToday()));
@@ -393,7 +384,7 @@ public static class AssessmentsApi
 
     private static async Task<IResult> ListReferralsAsync(HttpContext context, Referrals referrals, NeedToKnow needToKnow, SightlineDb db, string? personId, string? status, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         var errors = new ValidationErrors();
         Guid? person = null;
         if (!string.IsNullOrWhiteSpace(personId))

@@ -44,15 +44,7 @@ public static class IndexApi
             .Produces<IndexSummaryResponse>().ProducesValidationProblem();
     }
 
-    private static CurrentUser Me(HttpContext context) => context.User.ToCurrentUser()
-        ?? throw new InvalidOperationException("Authorization let through a principal without Sightline claims.");
 
-    private static IResult Failure<T>(Outcome<T> outcome) =>
-        outcome.NotFound ? ApiProblems.NotFound()
-        : outcome.Errors is not null ? ApiProblems.Validation(outcome.Errors)
-        : outcome.Conflict ? ApiProblems.Conflict()
-        : outcome.Refusal is not null ? ApiProblems.Refused(outcome.Refusal)
-        : throw new InvalidOperationException("An outcome failed without saying why.");
 
     private static async Task<IResult> AddAsync(HttpContext context, IndexRecords index, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -69,8 +61,8 @@ public static class IndexApi
             if (startDate is null) body.Errors.Add("startDate", "startDate is required (YYYY-MM-DD)");
             return ApiProblems.Validation(body.Errors);
         }
-        var outcome = await index.AddAsync(Me(context), personId!.Value, reason, startDate, cancellationToken);
-        if (!outcome.Succeeded) return Failure(outcome);
+        var outcome = await index.AddAsync(context.Me(), personId!.Value, reason, startDate, cancellationToken);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var entry = outcome.Value!;
         return Results.Created($"/api/v1/index-entries/{entry.Id}", IndexEntryResponse.From(entry, clock.LondonToday()));
     }
@@ -78,7 +70,7 @@ public static class IndexApi
     private static async Task<IResult> GetAsync(HttpContext context, SightlineDb db, NeedToKnow needToKnow, TimeProvider clock, Guid entryId, CancellationToken cancellationToken)
     {
         var entry = await db.IndexEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
-        if (entry is null || !(await needToKnow.DecideAsync(Me(context), entry.PersonId, cancellationToken)).Allowed) return ApiProblems.NotFound();
+        if (entry is null || !(await needToKnow.DecideAsync(context.Me(), entry.PersonId, cancellationToken)).Allowed) return ApiProblems.NotFound();
         await db.Audit!.RecordNowAsync(AuditAction.View, "index-entry", entryId.ToString(), entry.PersonId, cancellationToken: cancellationToken);
         return Results.Ok(IndexEntryResponse.From(entry, clock.LondonToday()));
     }
@@ -91,20 +83,20 @@ public static class IndexApi
         var reason = body.Present("reason") ? body.String("reason") : body.String("endReason");
         // A field that could not be read reaches the Core as missing, so the Core cannot succeed with it;
         // outside need-to-know the answer is 404 whatever the body says.
-        var outcome = await index.EndAsync(Me(context), entryId, endDate, reason, cancellationToken);
+        var outcome = await index.EndAsync(context.Me(), entryId, endDate, reason, cancellationToken);
         if (outcome.NotFound) return ApiProblems.NotFound();
         if (body.Errors.Any)
         {
             foreach (var (field, message) in outcome.Errors?.All ?? []) body.Errors.Add(field, message);
             return ApiProblems.Validation(body.Errors);
         }
-        if (!outcome.Succeeded) return Failure(outcome);
+        if (!outcome.Succeeded) return ApiProblems.From(outcome);
         return Results.Ok(IndexEntryResponse.From(outcome.Value!, clock.LondonToday()));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IndexRecords index, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock, Guid id, CancellationToken cancellationToken)
     {
-        if (!(await needToKnow.DecideAsync(Me(context), id, cancellationToken)).Allowed) return ApiProblems.NotFound();
+        if (!(await needToKnow.DecideAsync(context.Me(), id, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var entries = await index.EntriesForAsync(id, cancellationToken);
         await db.Audit!.RecordNowAsync(AuditAction.View, "index-entry", null, id, new { list = "index-entries", count = entries.Count }, cancellationToken);
         var today = clock.LondonToday();
@@ -115,7 +107,7 @@ public static class IndexApi
     {
         var (date, problem) = DateOf(dateText, clock);
         if (problem is not null) return problem;
-        var cohort = await index.CohortAsync(Me(context), date, cancellationToken);
+        var cohort = await index.CohortAsync(context.Me(), date, cancellationToken);
         return Results.Ok(IndexCohortResponse.From(cohort));
     }
 

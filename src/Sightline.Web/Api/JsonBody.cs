@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Sightline.Core;
+using Sightline.Core.Access;
 using Sightline.Core.People;
+
+using Sightline.Web.Auth;
 
 namespace Sightline.Web.Api;
 
@@ -144,6 +147,21 @@ public static partial class IsoTime
 
 public static class ApiProblems
 {
+    /// <summary>
+    /// Every failed outcome of the Core as HTTP: no need-to-know 404 (as if missing), field errors 400,
+    /// a stale version 409, a refusal 403 with the reason as its title.
+    /// </summary>
+    public static IResult From<T>(Outcome<T> outcome, Func<ValidationErrors, ValidationErrors>? errors = null) =>
+        outcome.NotFound ? NotFound()
+        : outcome.Errors is not null ? Validation(errors is null ? outcome.Errors : errors(outcome.Errors))
+        : outcome.Conflict ? Conflict()
+        : outcome.Refusal is not null ? Refused(outcome.Refusal)
+        : throw new InvalidOperationException("An outcome failed without saying why.");
+
+    /// <summary>The signed-in user as the Core sees them; authorization has already required one.</summary>
+    public static CurrentUser Me(this HttpContext context) => context.User.ToCurrentUser()
+        ?? throw new InvalidOperationException("Authorization let through a principal without Sightline claims.");
+
     /// <summary>400 with the fields at fault, in the standard ValidationProblem shape.</summary>
     public static IResult Validation(ValidationErrors errors) =>
         Results.ValidationProblem(errors.ToDictionary(), title: "The request has fields that need correcting");

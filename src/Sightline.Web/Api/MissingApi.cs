@@ -80,15 +80,8 @@ public static class MissingApi
             .Produces<MissingSummaryResponse>().ProducesValidationProblem();
     }
 
-    private static CurrentUser Me(HttpContext context) => context.User.ToCurrentUser()
-        ?? throw new InvalidOperationException("Authorization let through a principal without Sightline claims.");
 
-    private static IResult Failure<T>(Outcome<T> outcome, Dictionary<string, string> sent) =>
-        outcome.NotFound ? ApiProblems.NotFound()
-        : outcome.Errors is not null ? ApiProblems.Validation(WithAliases(outcome.Errors, sent))
-        : outcome.Conflict ? ApiProblems.Conflict()
-        : outcome.Refusal is not null ? ApiProblems.Refused(outcome.Refusal)
-        : throw new InvalidOperationException("An outcome failed without saying why.");
+    private static IResult Failure<T>(Outcome<T> outcome, Dictionary<string, string> sent) => ApiProblems.From(outcome, errors => WithAliases(errors, sent));
 
     private static DateTime UtcNow(TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
 
@@ -96,7 +89,7 @@ public static class MissingApi
 
     private static async Task<IResult> RecordAsync(HttpContext context, MissingRecords records, NeedToKnow needToKnow, TimeProvider clock, Guid id, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         if (!(await needToKnow.DecideAsync(me, id, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
         if (body is null) return problem!;
@@ -112,7 +105,7 @@ public static class MissingApi
 
     private static async Task<IResult> ListAsync(HttpContext context, MissingRecords records, Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await records.HistoryAsync(Me(context), id, cancellationToken);
+        var outcome = await records.HistoryAsync(context.Me(), id, cancellationToken);
         if (!outcome.Succeeded) return Failure(outcome, []);
         var history = outcome.Value!;
         return Results.Ok(new MissingHistoryResponse(
@@ -124,7 +117,7 @@ public static class MissingApi
 
     private static async Task<IResult> GetAsync(HttpContext context, MissingRecords records, Guid id, Guid episodeId, CancellationToken cancellationToken)
     {
-        var view = await records.ViewAsync(Me(context), id, episodeId, cancellationToken);
+        var view = await records.ViewAsync(context.Me(), id, episodeId, cancellationToken);
         if (view is null) return ApiProblems.NotFound();
         context.Response.Headers.ETag = ETag(view.Episode.Version);
         return Results.Ok(EpisodeResponse.Of(view));
@@ -133,7 +126,7 @@ public static class MissingApi
     private static async Task<IResult> UpdateAsync(HttpContext context, MissingRecords records, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock,
         Guid id, Guid episodeId, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         if (!(await needToKnow.DecideAsync(me, id, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var stored = await db.MissingEpisodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId && e.PersonId == id, cancellationToken);
         if (stored is null) return ApiProblems.NotFound();
@@ -180,7 +173,7 @@ public static class MissingApi
     private static async Task<IResult> RecordInterviewAsync(HttpContext context, MissingRecords records, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock,
         Guid id, Guid episodeId, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         if (!(await needToKnow.DecideAsync(me, id, cancellationToken)).Allowed) return ApiProblems.NotFound();
         var episode = await db.MissingEpisodes.AsNoTracking().Include(e => e.Interview)
             .FirstOrDefaultAsync(e => e.Id == episodeId && e.PersonId == id, cancellationToken);
@@ -221,7 +214,7 @@ public static class MissingApi
 
     private static async Task<IResult> GetInterviewAsync(HttpContext context, MissingRecords records, Guid id, Guid episodeId, CancellationToken cancellationToken)
     {
-        var view = await records.ViewAsync(Me(context), id, episodeId, cancellationToken);
+        var view = await records.ViewAsync(context.Me(), id, episodeId, cancellationToken);
         if (view?.Episode.Interview is null) return ApiProblems.NotFound();
         return Results.Ok(RhiResponse.From(view));
     }

@@ -21,12 +21,10 @@ public static class NotificationsApi
             .Produces<MarkReadResponse>().ProducesValidationProblem();
     }
 
-    private static CurrentUser Me(HttpContext context) => context.User.ToCurrentUser()
-        ?? throw new InvalidOperationException("Authorization let through a principal without Sightline claims.");
 
     private static async Task<IResult> ListAsync(HttpContext context, NotificationInbox inbox, CancellationToken cancellationToken)
     {
-        var list = await inbox.ListAsync(Me(context), cancellationToken: cancellationToken);
+        var list = await inbox.ListAsync(context.Me(), cancellationToken: cancellationToken);
         return Results.Ok(list.Select(NotificationResponse.From).ToList());
     }
 
@@ -41,7 +39,7 @@ public static class NotificationsApi
             id = body.Guid("id");
             if (body.Errors.Any) return ApiProblems.Validation(body.Errors);
         }
-        var marked = await inbox.MarkReadAsync(Me(context), id, cancellationToken);
+        var marked = await inbox.MarkReadAsync(context.Me(), id, cancellationToken);
         return Results.Ok(new MarkReadResponse(marked));
     }
 }

@@ -38,8 +38,6 @@ public static class PeopleApi
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireRole(Roles.TeamManager, Roles.SeniorManager));
     }
 
-    private static CurrentUser Me(HttpContext context) => context.User.ToCurrentUser()
-        ?? throw new InvalidOperationException("Authorization let through a principal without Sightline claims.");
 
     private static async Task<IResult> FindAsync(HttpContext context, PersonRecords records, string? q, string? dateOfBirth, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -54,13 +52,13 @@ public static class PeopleApi
         if (pageSize is < 1 or > 100) errors.Add("pageSize", "pageSize must be between 1 and 100");
         if (page is < 1) errors.Add("page", "page must be 1 or more");
         if (errors.Any) return ApiProblems.Validation(errors);
-        var result = await records.FindAsync(Me(context), new PersonQuery(q, dob, page ?? 1, pageSize ?? 20), cancellationToken);
+        var result = await records.FindAsync(context.Me(), new PersonQuery(q, dob, page ?? 1, pageSize ?? 20), cancellationToken);
         return Results.Ok(new PeoplePage(result.Items.Select(PersonSummaryResponse.From).ToList(), result.PageNumber, result.PageSize, result.TotalCount));
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, PersonRecords records, Guid id, CancellationToken cancellationToken)
     {
-        var record = await records.ViewAsync(Me(context), id, cancellationToken);
+        var record = await records.ViewAsync(context.Me(), id, cancellationToken);
         if (record is null) return ApiProblems.NotFound();
         context.Response.Headers.ETag = $"\"{record.Person.Version}\"";
         return Results.Ok(PersonResponse.From(record.Person, record.Age));
@@ -72,7 +70,7 @@ public static class PeopleApi
         if (body is null) return problem!;
         var input = ReadPerson(body);
         if (body.Errors.Any) return ApiProblems.Validation(WithRuleErrors(body, input, clock));
-        var outcome = await records.CreateAsync(Me(context), input, cancellationToken);
+        var outcome = await records.CreateAsync(context.Me(), input, cancellationToken);
         if (outcome.Errors is not null) return ApiProblems.Validation(outcome.Errors);
         if (!outcome.Succeeded) return Results.Problem(statusCode: 403, title: "Your role does not allow this");
         var person = outcome.Value!;
@@ -90,7 +88,7 @@ public static class PeopleApi
         if (version is null && !body.Errors.All.Any(e => e.Key == "version"))
             body.Errors.Add("version", "version is required: send the version you last read (or an If-Match header)");
         if (body.Errors.Any) return ApiProblems.Validation(WithRuleErrors(body, input, clock));
-        var outcome = await records.UpdateAsync(Me(context), id, input, version!.Value, cancellationToken);
+        var outcome = await records.UpdateAsync(context.Me(), id, input, version!.Value, cancellationToken);
         if (outcome.NotFound) return ApiProblems.NotFound();
         if (outcome.Errors is not null) return ApiProblems.Validation(outcome.Errors);
         if (outcome.Conflict) return ApiProblems.Conflict();
@@ -100,7 +98,7 @@ public static class PeopleApi
 
     private static async Task<IResult> ListFlagsAsync(HttpContext context, PersonRecords records, TimeProvider clock, Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await records.ListFlagsAsync(Me(context), id, cancellationToken);
+        var outcome = await records.ListFlagsAsync(context.Me(), id, cancellationToken);
         if (!outcome.Succeeded) return ApiProblems.NotFound();
         var today = clock.LondonToday();
         return Results.Ok(outcome.Value!.Select(f => FlagResponse.From(f, today)).ToList());
@@ -114,7 +112,7 @@ public static class PeopleApi
         if (!body.Has("type") && !body.Errors.All.Any(e => e.Key == "type")) body.Errors.Add("type", "type is required, e.g. \"yot\", \"gangs\", \"cse\"");
         if (!body.Has("startDate") && !body.Errors.All.Any(e => e.Key == "startDate")) body.Errors.Add("startDate", "startDate is required (YYYY-MM-DD)");
         if (body.Errors.Any) return ApiProblems.Validation(body.Errors);
-        var outcome = await records.AddFlagAsync(Me(context), id, input, cancellationToken);
+        var outcome = await records.AddFlagAsync(context.Me(), id, input, cancellationToken);
         if (outcome.NotFound) return ApiProblems.NotFound();
         if (outcome.Errors is not null) return ApiProblems.Validation(outcome.Errors);
         var flag = outcome.Value!;
@@ -123,7 +121,7 @@ public static class PeopleApi
 
     private static async Task<IResult> AuditAsync(HttpContext context, PersonRecords records, AuditQueries audit, SightlineDb db, Guid id, int? page, CancellationToken cancellationToken)
     {
-        var me = Me(context);
+        var me = context.Me();
         var decision = await records.DecideAsync(me, id, cancellationToken);
         if (!decision.Allowed) return ApiProblems.NotFound();
         // Reading who has looked at a record is itself a look at the record.

@@ -8,52 +8,28 @@ namespace Sightline.Web.Infrastructure;
 /// reminder is claimed in the database, so several instances may run this at once and each
 /// reminder still goes once. Off when <c>Missing:Reminders</c> is false. Logs carry counts only.
 /// </summary>
-public sealed class RhiReminderService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RhiReminderService> logger) : BackgroundService
+public sealed class RhiReminderService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RhiReminderService> logger)
+    : RecurringJob(clock, logger)
 {
     public const string EnabledSetting = "Missing:Reminders";
     public const string PollSetting = "Missing:ReminderPollSeconds";
 
     /// <summary>On unless the setting says "false"; anything unreadable leaves it on (reminders are safer sent).</summary>
-    public bool Enabled => !bool.TryParse(configuration[EnabledSetting], out var on) || on;
+    public override bool Enabled => !bool.TryParse(configuration[EnabledSetting], out var on) || on;
 
     /// <summary>At least a second; a missing or bad value gives the default rather than stopping the app.</summary>
-    public TimeSpan Interval => TimeSpan.FromSeconds(int.TryParse(configuration[PollSetting], out var seconds) && seconds >= 1 ? seconds : 300);
+    public override TimeSpan Interval => TimeSpan.FromSeconds(int.TryParse(configuration[PollSetting], out var seconds) && seconds >= 1 ? seconds : 300);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!Enabled)
-        {
-            logger.LogInformation("Return home interview reminders are off ({Setting} is false)", EnabledSetting);
-            return;
-        }
-        var interval = Interval;
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // The database may be unavailable for a while; the next tick tries again. The type only:
-                // a database error's message can quote the values of the row it was writing.
-                logger.LogError("Return home interview reminders could not be sent ({Error}); trying again in {Seconds} seconds",
-                    ex.GetType().Name, (int)interval.TotalSeconds);
-            }
-        }
-    }
+    protected override string Name => "Return home interview reminders";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One pass, in a scope of its own. Returns how many episodes were reminded about.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         using var scope = scopes.CreateScope();
         var sent = await scope.ServiceProvider.GetRequiredService<RhiReminders>().RunOnceAsync(cancellationToken);
-        if (sent > 0) logger.LogInformation("Return home interview reminders: {Count} sent", sent);
+        if (sent > 0) Logger.LogInformation("Return home interview reminders: {Count} sent", sent);
         return sent;
     }
 }

@@ -39,34 +39,19 @@ public sealed class NotificationEmailer(
     IOptions<SmtpSettings> options,
     IConfiguration configuration,
     TimeProvider clock,
-    ILogger<NotificationEmailer> logger) : BackgroundService
+    ILogger<NotificationEmailer> logger) : RecurringJob(clock, logger)
 {
     public const int MaxAttempts = 5;
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(10);
 
     private SmtpSettings Settings => options.Value;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.PollSeconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // The database may be unavailable for a while; the next tick tries again.
-                logger.LogError(ex, "The notification email outbox could not be read; trying again in {Seconds} seconds", Settings.PollSeconds);
-            }
-        }
-    }
+    public override TimeSpan Interval => TimeSpan.FromSeconds(Settings.PollSeconds);
+
+    protected override string Name => "The notification email outbox";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One pass: recover abandoned sends, then claim and send up to <c>Smtp:BatchSize</c> notifications.</summary>
     public async Task<EmailRun> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -97,7 +82,7 @@ public sealed class NotificationEmailer(
         }
         var run = new EmailRun(sent, retrying, failed, noRecipient, recovered);
         if (run.Claimed > 0 || recovered > 0)
-            logger.LogInformation("Notification emails: {Sent} sent, {Retrying} to retry, {Failed} failed, {NoRecipient} without an active recipient, {Recovered} recovered from an interrupted send",
+            Logger.LogInformation("Notification emails: {Sent} sent, {Retrying} to retry, {Failed} failed, {NoRecipient} without an active recipient, {Recovered} recovered from an interrupted send",
                 sent, retrying, failed, noRecipient, recovered);
         return run;
     }
@@ -139,7 +124,7 @@ public sealed class NotificationEmailer(
             .SingleAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(item.Email) || !MailAddress.TryCreate(item.Email, out _))
         {
-            logger.LogInformation("Notification {NotificationId} not emailed: its recipient is no longer an active user with an email address", id);
+            Logger.LogInformation("Notification {NotificationId} not emailed: its recipient is no longer an active user with an email address", id);
             await SetAsync(db, id, EmailState.NotSent, null, CancellationToken.None);
             return EmailState.NotSent;
         }
@@ -163,12 +148,12 @@ public sealed class NotificationEmailer(
             // Exception messages can echo the server's reply, which may carry the address: the type and status only, except at Debug.
             var status = (ex as SmtpException)?.StatusCode.ToString() ?? "none";
             if (state == EmailState.Failed)
-                logger.LogError("Notification {NotificationId} could not be emailed after {Attempts} attempts ({Error}, SMTP status {Status}); it will not be tried again",
+                Logger.LogError("Notification {NotificationId} could not be emailed after {Attempts} attempts ({Error}, SMTP status {Status}); it will not be tried again",
                     id, item.EmailAttempts, ex.GetType().Name, status);
             else
-                logger.LogWarning("Notification {NotificationId} could not be emailed on attempt {Attempts} of {MaxAttempts} ({Error}, SMTP status {Status}); it will be tried again",
+                Logger.LogWarning("Notification {NotificationId} could not be emailed on attempt {Attempts} of {MaxAttempts} ({Error}, SMTP status {Status}); it will be tried again",
                     id, item.EmailAttempts, MaxAttempts, ex.GetType().Name, status);
-            logger.LogDebug(ex, "Notification {NotificationId}: the email failed", id);
+            Logger.LogDebug(ex, "Notification {NotificationId}: the email failed", id);
             await SetAsync(db, id, state, Now, CancellationToken.None);
             return state;
         }
@@ -195,7 +180,7 @@ public sealed class NotificationEmailer(
             .Where(n => n.EmailState == EmailState.Sending && (n.EmailedAt == null || n.EmailedAt < before))
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.EmailState, EmailState.Pending), cancellationToken);
         if (failed > 0)
-            logger.LogError("{Count} notification email(s) were interrupted mid-send on their last attempt and are marked failed", failed);
+            Logger.LogError("{Count} notification email(s) were interrupted mid-send on their last attempt and are marked failed", failed);
         return failed + retried;
     }
 
