@@ -296,27 +296,9 @@ public abstract class DemoSeedTests(DatabaseProvider provider)
     [Fact]
     public async Task Seeding_writes_assessments_that_read_back_consistent()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSightlineCore(database.AsConfiguration());
-        services.AddSingleton<TimeProvider>(new FixedClock(DemoAssessmentsTests.Now));
-        services.AddSingleton<IAuditActor>(FixedAuditActor.System);
-        services.AddIdentityCore<SightlineUser>().AddEntityFrameworkStores<SightlineDb>();
-        services.AddScoped<DemoPartnership>();
-        await using var provider1 = services.BuildServiceProvider();
-        using var scope = provider1.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SightlineDb>();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
-
-        await scope.ServiceProvider.GetRequiredService<DemoPartnership>().SeedAsync(60, cancellationToken: Ct);
-
-        db.ChangeTracker.Clear();
-        var users = await db.Users.AsNoTracking().ToListAsync(Ct);
-        DemoStaff.Member Member(SightlineUser u) => new(u.Id, u.AgencyId, u.DisplayName);
-        var staff = new DemoStaff(
-            users.Where(u => u.Role == Role.Practitioner).Select(Member).ToList(),
-            Member(users.Single(u => u.Role == Role.TeamManager)), Member(users.Single(u => u.Role == Role.SeniorManager)));
+        await using var demo = await SeededDemo.CreateAsync(provider, DemoAssessmentsTests.Now, 60, Ct);
+        var db = demo.Db;
+        var staff = await demo.StaffAsync(Ct);
         var data = new DemoData(
             await db.People.AsNoTracking().Include(p => p.Agencies).ToListAsync(Ct),
             await db.SafeguardScreens.AsNoTracking().Include(s => s.Areas).ToListAsync(Ct),

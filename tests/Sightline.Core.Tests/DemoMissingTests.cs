@@ -297,26 +297,9 @@ public abstract class DemoMissingSeedTests(DatabaseProvider provider)
     [Fact]
     public async Task Seeding_writes_episodes_and_index_entries_that_read_back_consistent()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSightlineCore(database.AsConfiguration());
-        services.AddSingleton<TimeProvider>(new FixedClock(DemoMissingTests.Now));
-        services.AddSingleton<IAuditActor>(FixedAuditActor.System);
-        services.AddIdentityCore<SightlineUser>().AddEntityFrameworkStores<SightlineDb>();
-        services.AddScoped<DemoPartnership>();
-        await using var built = services.BuildServiceProvider();
-        using var scope = built.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SightlineDb>();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
-        await scope.ServiceProvider.GetRequiredService<DemoPartnership>().SeedAsync(100, cancellationToken: Ct);
-
-        db.ChangeTracker.Clear();
-        var users = await db.Users.AsNoTracking().ToListAsync(Ct);
-        DemoStaff.Member Member(SightlineUser u) => new(u.Id, u.AgencyId, u.DisplayName);
-        var staff = new DemoStaff(
-            users.Where(u => u.Role == Role.Practitioner).Select(Member).ToList(),
-            Member(users.Single(u => u.Role == Role.TeamManager)), Member(users.Single(u => u.Role == Role.SeniorManager)));
+        await using var demo = await SeededDemo.CreateAsync(provider, DemoMissingTests.Now, 100, Ct);
+        var db = demo.Db;
+        var staff = await demo.StaffAsync(Ct);
         var agencies = await db.Agencies.AsNoTracking().ToListAsync(Ct);
         var data = new DemoMissingData(
             await db.People.AsNoTracking().Include(p => p.Agencies).ToListAsync(Ct),
@@ -332,12 +315,12 @@ public abstract class DemoMissingSeedTests(DatabaseProvider provider)
         Assert.NotEmpty(data.IndexEntries);
 
         // The reminders are already in the inbox: a pass of the job at the seeding time sends nothing more.
-        var sent = await scope.ServiceProvider.GetRequiredService<RhiReminders>().RunOnceAsync(Ct);
+        var sent = await demo.Services.GetRequiredService<RhiReminders>().RunOnceAsync(Ct);
         Assert.Equal(0, sent);
 
         // The young person's chronology tells the story.
         var frequent = data.Episodes.GroupBy(e => e.PersonId).MaxBy(g => g.Count())!;
-        var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, Ct);
         var entries = MissingChronology.Entries(frequent, data.IndexEntries.Where(i => i.PersonId == frequent.Key), names).ToList();
         Assert.True(entries.Count(e => e.Kind == ChronologyKind.Missing) >= frequent.Count());
         Assert.Contains(entries, e => e.Kind == ChronologyKind.Interview);
