@@ -3,6 +3,7 @@ using Sightline.Core.Access;
 using Sightline.Core.Audit;
 using Sightline.Core.Data;
 using Sightline.Core.Demo;
+using Sightline.Core.Performance;
 
 namespace Sightline.Web;
 
@@ -25,6 +26,8 @@ public static class Commands
                                                    roles: administrator, practitioner, team-manager, senior-manager, analyst
           api-token create --user EMAIL            issue an API token; prints it last
           audit verify                             check the audit trail's hash chain (exit 0 only if intact)
+          import mps-borough FILE...               import MPS borough-level crime files (wide, one column per month)
+          import population FILE [--year YYYY]     import ONS population by age, or GLA borough profiles (households)
           demo seed                                add the synthetic demo partnership to an empty database
           demo add-people --people N [--seed S]    add N more synthetic young people (for benchmarks)
           test                                     run every test (see README)
@@ -105,6 +108,30 @@ public static class Commands
                         : $"AUDIT TRAIL BROKEN after {count:N0} good entries: {fault}");
                     return intact ? 0 : 2;
                 }
+                case ["import", "mps-borough" or "population", ..]:
+                {
+                    var kind = words[1];
+                    var files = words[2..];
+                    if (files.Length == 0) return Fail(output, $"Give the file(s) to import: ./sightline import {kind} FILE...");
+                    int? year = null;
+                    if (options.TryGetValue("year", out var yearText))
+                    {
+                        if (!int.TryParse(yearText, out var y) || y is < 1900 or > 2200) return Fail(output, $"'{yearText}' is not a year");
+                        year = y;
+                    }
+                    var imports = provider.GetRequiredService<PerformanceImports>();
+                    var exit = 0;
+                    foreach (var file in files)
+                    {
+                        output.WriteLine($"Importing {file} ({kind})…");
+                        var outcome = kind == "mps-borough"
+                            ? await imports.ImportMpsBoroughAsync(file, new SyncProgress(output), cancellationToken)
+                            : await imports.ImportPopulationAsync(file, year, new SyncProgress(output), cancellationToken);
+                        output.WriteLine(outcome.Describe());
+                        if (!outcome.Succeeded) exit = 1;
+                    }
+                    return exit;
+                }
                 case ["demo", "seed"]:
                 {
                     var demo = provider.GetRequiredService<DemoPartnership>();
@@ -149,6 +176,12 @@ public static class Commands
             else options[key] = "true";
         }
         return options;
+    }
+
+    /// <summary>Progress lines written as they come (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    private sealed class SyncProgress(TextWriter output) : IProgress<int>
+    {
+        public void Report(int value) => output.WriteLine($"  {value:N0} rows read");
     }
 
     private static int Fail(TextWriter output, string message)

@@ -55,6 +55,17 @@ public abstract class CommandsTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Importing_a_file_that_is_not_there_says_so_and_fails()
+    {
+        var (exit, lines) = await RunAsync("import", "mps-borough", "/no/such/folder/crime.csv");
+        Assert.Equal(1, exit);
+        Assert.Contains(lines, l => l.Contains("refused, nothing imported") && l.Contains("There is no file '/no/such/folder/crime.csv'"));
+        var (noFileExit, noFileLines) = await RunAsync("import", "population");
+        Assert.Equal(1, noFileExit);
+        Assert.Contains("Give the file(s) to import", noFileLines[^1]);
+    }
+
+    [Fact]
     public async Task Audit_verify_passes_on_an_intact_trail_and_fails_after_tampering()
     {
         await App.ApiClientFor("practitioner").GetAsync("/api/v1/people?q=verify", Ct);

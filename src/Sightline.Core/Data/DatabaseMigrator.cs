@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Core.People;
+using Sightline.Core.Performance;
 
 namespace Sightline.Core.Data;
 
@@ -24,6 +25,36 @@ public sealed class DatabaseMigrator(SightlineDb db)
                 Key = type.Key, Name = type.Name, Description = type.Description, HasLevel = type.HasLevel, SortOrder = type.SortOrder,
             });
         }
+        await db.SaveWithoutAuditAsync(cancellationToken);
+        await EnsureAreasAsync(cancellationToken);
+    }
+
+    /// <summary>The 32 boroughs, the MPS files' non-borough rows, the "london" group and Barnet's most similar group.</summary>
+    private async Task EnsureAreasAsync(CancellationToken cancellationToken)
+    {
+        var areas = await db.Areas.ToDictionaryAsync(a => a.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        Area Ensure(string name, string? code, AreaKind kind)
+        {
+            if (areas.TryGetValue(name, out var area)) return area;
+            area = new Area { Name = name, Code = code, Kind = kind };
+            db.Areas.Add(area);
+            areas[name] = area;
+            return area;
+        }
+        foreach (var (name, code) in ReferenceAreas.LondonBoroughs) Ensure(name, code, AreaKind.LondonBorough);
+        foreach (var name in ReferenceAreas.MpsNonBoroughs) Ensure(name, null, AreaKind.Other);
+        foreach (var name in ReferenceAreas.BarnetMostSimilar) Ensure(name, null, AreaKind.Other);
+
+        var groups = await db.AreaGroups.Include(g => g.Members).ToDictionaryAsync(g => g.Key, cancellationToken);
+        void EnsureGroup(string key, string name, IEnumerable<string> members)
+        {
+            if (groups.ContainsKey(key)) return; // administrators may have changed it since: leave it be
+            var group = new AreaGroup { Key = key, Name = name };
+            foreach (var member in members) group.Members.Add(new AreaGroupMember { GroupId = group.Id, AreaId = areas[member].Id });
+            db.AreaGroups.Add(group);
+        }
+        EnsureGroup(ReferenceAreas.LondonGroup, "London boroughs", ReferenceAreas.LondonBoroughs.Select(b => b.Name));
+        EnsureGroup(ReferenceAreas.BarnetMostSimilarGroup, "Barnet's most similar group", ReferenceAreas.BarnetMostSimilar);
         await db.SaveWithoutAuditAsync(cancellationToken);
     }
 }

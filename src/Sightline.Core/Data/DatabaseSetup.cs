@@ -100,6 +100,7 @@ public static class DataServices
         services.Configure<IndexSettings>(configuration.GetSection("Index"));
         services.AddScoped<MissingRecords>();
         services.AddScoped<RhiReminders>();
+        services.AddScoped<Sightline.Core.Performance.PerformanceImports>();
         services.AddScoped<IndexRecords>();
         return services;
     }

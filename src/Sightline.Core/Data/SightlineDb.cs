@@ -10,6 +10,7 @@ using Sightline.Core.Missing;
 using Sightline.Core.Notifications;
 using Sightline.Core.Panels;
 using Sightline.Core.People;
+using Sightline.Core.Performance;
 using Sightline.Core.VulnerableAdolescents;
 
 namespace Sightline.Core.Data;
@@ -46,6 +47,13 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
     public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
     public DbSet<ReturnHomeInterview> ReturnHomeInterviews => Set<ReturnHomeInterview>();
     public DbSet<IndexEntry> IndexEntries => Set<IndexEntry>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<AreaGroup> AreaGroups => Set<AreaGroup>();
+    public DbSet<AreaGroupMember> AreaGroupMembers => Set<AreaGroupMember>();
+    public DbSet<PopulationEstimate> PopulationEstimates => Set<PopulationEstimate>();
+    public DbSet<HouseholdEstimate> HouseholdEstimates => Set<HouseholdEstimate>();
+    public DbSet<CrimeCount> CrimeCounts => Set<CrimeCount>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -70,6 +78,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         builder.Properties<MissingCategory>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<MissingFrom>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<PoliceRiskGrading>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AreaKind>().HaveConversion<string>().HaveMaxLength(16);
         if (Database.IsSqlite())
         {
             // SQLite has no time zone type: every DateTime we store is UTC, so say so when reading back.
@@ -176,6 +185,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         });
         ConfigureAssessments(model);
         ConfigureMissingAndIndex(model);
+        ConfigurePerformance(model);
         model.Entity<AuditEntry>(entry =>
         {
             entry.HasKey(e => e.Sequence);
@@ -316,6 +326,58 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             entry.Property(e => e.Version).IsConcurrencyToken();
             entry.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
             entry.HasIndex(e => new { e.PersonId, e.StartDate });
+        });
+    }
+
+    private static void ConfigurePerformance(ModelBuilder model)
+    {
+        model.Entity<Area>(area =>
+        {
+            area.Property(a => a.Name).HasMaxLength(120);
+            area.Property(a => a.Code).HasMaxLength(16);
+            area.HasIndex(a => a.Name).IsUnique();
+            area.HasIndex(a => a.Code);
+        });
+        model.Entity<AreaGroup>(group =>
+        {
+            group.Property(g => g.Key).HasMaxLength(40);
+            group.Property(g => g.Name).HasMaxLength(200);
+            group.HasIndex(g => g.Key).IsUnique();
+            group.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AreaGroupMember>(member =>
+        {
+            member.HasKey(m => new { m.GroupId, m.AreaId });
+            member.HasOne(m => m.Area).WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.Cascade);
+            member.HasIndex(m => m.AreaId);
+        });
+        model.Entity<PopulationEstimate>(estimate =>
+        {
+            estimate.HasOne<Area>().WithMany().HasForeignKey(e => e.AreaId).OnDelete(DeleteBehavior.Cascade);
+            // Age is null for the all-ages row; the importers keep that row unique (both databases treat NULLs as distinct here).
+            estimate.HasIndex(e => new { e.AreaId, e.Year, e.Age }).IsUnique();
+        });
+        model.Entity<HouseholdEstimate>(estimate =>
+        {
+            estimate.HasKey(e => new { e.AreaId, e.Year });
+            estimate.HasOne<Area>().WithMany().HasForeignKey(e => e.AreaId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<CrimeCount>(count =>
+        {
+            count.HasKey(c => new { c.Source, c.AreaId, c.Month, c.Category, c.Subcategory });
+            count.Property(c => c.Source).HasMaxLength(40);
+            count.Property(c => c.Category).HasMaxLength(120);
+            count.Property(c => c.Subcategory).HasMaxLength(120);
+            count.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Cascade);
+            count.HasIndex(c => new { c.AreaId, c.Month });
+        });
+        model.Entity<ImportRun>(run =>
+        {
+            run.Property(r => r.Source).HasMaxLength(40);
+            run.Property(r => r.FileName).HasMaxLength(400);
+            run.Property(r => r.FileSha256).HasMaxLength(64);
+            run.Property(r => r.Summary).HasMaxLength(8000);
+            run.HasIndex(r => r.StartedAt);
         });
     }
 

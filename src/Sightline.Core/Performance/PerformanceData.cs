@@ -1,0 +1,88 @@
+namespace Sightline.Core.Performance;
+
+/// <summary>Whether an area is one of the 32 London boroughs (ranked against each other) or anything else.</summary>
+public enum AreaKind
+{
+    LondonBorough,
+    /// <summary>Not a borough: the airports and "Unknown" rows of the MPS files, areas outside London, names the files bring in.</summary>
+    Other,
+}
+
+/// <summary>A place figures are kept for: a London borough, or another area (kept out of borough ranks).</summary>
+public class Area
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>The name as the Metropolitan Police files spell it (unique).</summary>
+    public required string Name { get; set; }
+    /// <summary>The ONS code (E09000003 for Barnet), when known.</summary>
+    public string? Code { get; set; }
+    public AreaKind Kind { get; set; }
+}
+
+/// <summary>A peer group of areas ("london": the 32 boroughs; "barnet-msg": Barnet's most similar group).</summary>
+public class AreaGroup
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Key { get; set; }
+    public required string Name { get; set; }
+    public List<AreaGroupMember> Members { get; set; } = [];
+}
+
+public class AreaGroupMember
+{
+    public Guid GroupId { get; set; }
+    public Guid AreaId { get; set; }
+    public Area? Area { get; set; }
+}
+
+/// <summary>Mid-year population of an area: one row per single year of age (90 = 90 and over) and one with <see cref="Age"/> null for all ages.</summary>
+public class PopulationEstimate
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid AreaId { get; set; }
+    public int Year { get; set; }
+    /// <summary>Single year of age; 90 stands for 90 and over; null for all ages together.</summary>
+    public int? Age { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>Number of households in an area in a year (the rate base of residential burglary).</summary>
+public class HouseholdEstimate
+{
+    public Guid AreaId { get; set; }
+    public int Year { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>
+/// A recorded-crime count for one area, month and category, as a source published it
+/// (aggregate figures: no personal data, so not audited row by row; each import run is).
+/// </summary>
+public class CrimeCount
+{
+    /// <summary>Where it came from, e.g. "mps-borough".</summary>
+    public required string Source { get; set; }
+    public Guid AreaId { get; set; }
+    /// <summary>The month as yyyymm, e.g. 201604.</summary>
+    public int Month { get; set; }
+    /// <summary>The major category (MPS MajorText, e.g. "ROBBERY").</summary>
+    public required string Category { get; set; }
+    /// <summary>The minor category (MPS MinorText, e.g. "ROBBERY OF PERSONAL PROPERTY").</summary>
+    public required string Subcategory { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>One import of one file: what it was (by SHA-256), when, and what it did.</summary>
+public class ImportRun
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Source { get; set; }
+    public required string FileName { get; set; }
+    public required string FileSha256 { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime FinishedAt { get; set; }
+    public int RowsRead { get; set; }
+    public int RowsImported { get; set; }
+    public int RowsRejected { get; set; }
+    public string? Summary { get; set; }
+}
