@@ -166,6 +166,7 @@ public static class SightlineHost
         app.MapMissingApi();
         app.MapIndexApi();
         app.MapNotificationsApi();
+        app.MapDashboardApi();
         if (app.Configuration.GetValue<bool>(BaselineApi.Setting)) app.MapBaselineApi(); // benchmarks only (docs/PERFORMANCE.md)
         app.MapRazorPages();
     }

@@ -33,6 +33,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("api/v1/people/") && p.EndsWith("/audit"), Managers),
         (p => p is "api/v1/missing/summary" or "api/v1/index/summary", ["analyst", .. RecordRoles]),
         (p => p == "api/v1/index" || p.StartsWith("api/v1/index-entries/"), RecordRoles),
+        (p => p is "api/v1/dashboard" or "api/v1/strategic-assessment", ["analyst", .. Managers]),
         (p => p.StartsWith("api/v1/people"), RecordRoles),
         (p => p == "api/v1/notifications" || p.StartsWith("api/v1/notifications/"), SignedInKeys),
         (p => p.StartsWith("api/v1/seam-assessments/") || p.StartsWith("api/v1/safeguard-screens/") || p == "api/v1/panel-referrals", RecordRoles),

@@ -102,6 +102,7 @@ public static class DataServices
         services.AddScoped<RhiReminders>();
         services.AddScoped<Sightline.Core.Performance.PerformanceImports>();
         services.AddScoped<IndexRecords>();
+        services.AddScoped<Sightline.Core.Performance.DashboardQueries>();
         return services;
     }
 }
