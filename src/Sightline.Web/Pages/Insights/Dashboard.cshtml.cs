@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Core.Dashboard;
+using Sightline.Core.Data;
+using Sightline.Core.Performance;
+
+namespace Sightline.Web.Pages.Insights;
+
+/// <summary>
+/// The performance dashboard for an area and a month (default Barnet and the latest complete month): one row per
+/// indicator with the recent quarter and rolling 12 months, rate, ranks, the last three months with exceptions and
+/// the RAG rating with its factors; the rules under the table; a trend chart of one indicator (this year against last).
+/// </summary>
+public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : SightlinePage
+{
+    public const string DefaultChart = "mopac7";
+
+    public List<string> Areas { get; private set; } = [];
+    public string Area { get; private set; } = PerformanceTables.DefaultArea;
+    public string MonthText { get; private set; } = "";
+    public string Chart { get; private set; } = DefaultChart;
+    public PerformanceDashboard? Dashboard { get; private set; }
+    public bool UnknownArea { get; private set; }
+    public TrendChart? Trend { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Areas = await PerformanceTables.BoroughsAsync(db, cancellationToken);
+        Area = PerformanceTables.AreaOf(Request.Query);
+        MonthText = Request.Query["month"].FirstOrDefault()?.Trim() ?? "";
+        var chart = Request.Query["chart"].FirstOrDefault();
+        Chart = Indicators.Find(chart ?? "")?.Key ?? DefaultChart;
+        var month = PerformanceTables.MonthOf(Request.Query, ModelState);
+        if (!ModelState.IsValid) return;
+        Dashboard = await queries.BuildAsync(Area, month, cancellationToken);
+        if (Dashboard is null)
+        {
+            UnknownArea = true;
+            ModelState.AddModelError("area", $"Choose an area from the list ('{Area}' is not one)");
+            return;
+        }
+        Area = Dashboard.Area.Name;
+        if (Dashboard.Month is { } m)
+        {
+            MonthText = m.ToString();
+            Trend = await TrendAsync(Dashboard.Area.Id, Indicators.Find(Chart)!, m, cancellationToken);
+        }
+    }
+
+    /// <summary>True when the dashboard has no month: no counts imported for the area.</summary>
+    public bool NoData => Dashboard is { Month: null } || (Dashboard is { } d && d.Indicators.All(i => i.Rolling12.Volume is null && i.LastMonths.All(x => x.Count is null)));
+
+    public string Link(YearMonth month, string? chart = null) =>
+        $"/insights/dashboard?area={Uri.EscapeDataString(Area)}&month={month}" + (chart is null ? "" : $"&chart={Uri.EscapeDataString(chart)}");
+
+    public string ExportQuery => $"?area={Uri.EscapeDataString(Area)}" + (Dashboard?.Month is { } m ? $"&month={m}" : "");
+
+    public string StrategicLink(YearMonth month)
+    {
+        // The latest complete financial year at the month, with the one before and five before.
+        var latest = month.Month == 3 ? month.FinancialYear : month.FinancialYear.AddYears(-1);
+        return $"/insights/strategic-assessment?area={Uri.EscapeDataString(Area)}&years={latest.StartYear - 5},{latest.StartYear - 1},{latest.StartYear}";
+    }
+
+    /// <summary>The area's counts of one indicator over the 24 months to <paramref name="month"/>.</summary>
+    private async Task<TrendChart> TrendAsync(Guid areaId, Indicator indicator, YearMonth month, CancellationToken cancellationToken)
+    {
+        const string source = PerformanceImports.MpsBoroughSource;
+        var from = month.AddMonths(-23).ToYyyyMm();
+        var to = month.ToYyyyMm();
+        var majors = Indicators.Majors(source);
+        var rows = await db.CrimeCounts.AsNoTracking()
+            .Where(c => c.Source == source && c.AreaId == areaId && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
+            .Select(c => new { c.Month, c.Category, c.Subcategory, c.Count })
+            .ToListAsync(cancellationToken);
+        var series = Indicators.SeriesFor(rows.Select(r => (r.Month, r.Category, r.Subcategory, r.Count)));
+        var s = series.TryGetValue(indicator.Key, out var found) ? found : MonthlySeries.Empty;
+        var points = Enumerable.Range(0, 12).Select(i =>
+        {
+            var m = month.AddMonths(i - 11);
+            return new TrendPoint(m, s[m], s[m.AddMonths(-12)]);
+        }).ToList();
+        return new TrendChart(indicator, points);
+    }
+}
+
+public sealed record TrendPoint(YearMonth Month, long? ThisYear, long? LastYear);
+
+/// <summary>A line chart of 12 months against the same months a year before, drawn as SVG on the server.</summary>
+public sealed record TrendChart(Indicator Indicator, IReadOnlyList<TrendPoint> Points)
+{
+    public const int Width = 640;
+    public const int Height = 280;
+    public const int Left = 56;
+    public const int Right = 16;
+    public const int Top = 16;
+    public const int Bottom = 40;
+
+    public long Max
+    {
+        get
+        {
+            var max = Points.SelectMany(p => new[] { p.ThisYear ?? 0, p.LastYear ?? 0 }).DefaultIfEmpty(0).Max();
+            return max <= 0 ? 1 : NiceCeiling(max);
+        }
+    }
+
+    private static long NiceCeiling(long value)
+    {
+        var magnitude = (long)Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (var step in new long[] { 1, 2, 5, 10 })
+            if (step * magnitude >= value) return step * magnitude;
+        return 10 * magnitude;
+    }
+
+    public static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public double X(int index) => Left + index * (double)(Width - Left - Right) / (Points.Count - 1);
+
+    public double Y(long value) => Top + (Height - Top - Bottom) * (1 - (double)value / Max);
+
+    /// <summary>The SVG points of a line, broken where a month has no data.</summary>
+    public IEnumerable<string> Lines(Func<TrendPoint, long?> value)
+    {
+        var current = new List<string>();
+        for (var i = 0; i < Points.Count; i++)
+        {
+            if (value(Points[i]) is { } v) current.Add($"{F(X(i))},{F(Y(v))}");
+            else if (current.Count > 0) { yield return string.Join(' ', current); current = []; }
+        }
+        if (current.Count > 0) yield return string.Join(' ', current);
+    }
+
+    public string Description =>
+        $"{Indicator.Name} each month from {Points[0].Month.Label} to {Points[^1].Month.Label} (solid line) against the same months a year before (dashed line). " +
+        $"Highest month: {Points.Max(p => p.ThisYear ?? 0):N0} this year, {Points.Max(p => p.LastYear ?? 0):N0} last year.";
+}
