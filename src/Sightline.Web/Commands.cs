@@ -28,6 +28,7 @@ public static class Commands
           audit verify                             check the audit trail's hash chain (exit 0 only if intact)
           import mps-borough FILE...               import MPS borough-level crime files (wide, one column per month)
           import population FILE [--year YYYY]     import ONS population by age, or GLA borough profiles (households)
+          import police-uk PATH...                 import police.uk street-level CSVs (files or folders, any force)
           demo seed                                add the synthetic demo partnership to an empty database
           demo add-people --people N [--seed S]    add N more synthetic young people (for benchmarks)
           test                                     run every test (see README)
@@ -132,12 +133,23 @@ public static class Commands
                     }
                     return exit;
                 }
+                case ["import", "police-uk", ..]:
+                {
+                    var paths = words[2..];
+                    if (paths.Length == 0) return Fail(output, "Give the file(s) or folder(s) to import: ./sightline import police-uk PATH...");
+                    output.WriteLine($"Importing {string.Join(", ", paths)} (police-uk)…");
+                    var outcome = await provider.GetRequiredService<PerformanceImports>().ImportPoliceUkAsync(paths, new SyncProgress(output), cancellationToken);
+                    output.WriteLine(outcome.Describe());
+                    return outcome.Succeeded && outcome.FilesRefused == 0 ? 0 : 1;
+                }
                 case ["demo", "seed"]:
                 {
                     var demo = provider.GetRequiredService<DemoPartnership>();
                     if (!await demo.IsEmptyAsync(cancellationToken)) return Fail(output, "The database is not empty: demo data is only added to an empty database.");
                     await demo.SeedAsync(int.TryParse(options.GetValueOrDefault("people"), out var n) ? n : 300, cancellationToken: cancellationToken);
                     output.WriteLine("Demo partnership added.");
+                    var configuration = provider.GetRequiredService<IConfiguration>();
+                    await Infrastructure.StartupDatabase.ImportDemoDashboardAsync(provider, configuration, provider.GetService<IHostEnvironment>()?.ContentRootPath, output.WriteLine, cancellationToken);
                     return 0;
                 }
                 case ["demo", "add-people"]:

@@ -31,6 +31,7 @@ public static class SightlineHost
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoPartnership>();
+        services.AddScoped<DemoDashboardData>();
         services.AddHostedService<StartupDatabase>();
         services.AddNotificationEmail(builder.Configuration);
         services.AddHostedService<RhiReminderService>();

@@ -63,6 +63,9 @@ public abstract class CommandsTests(AppFixture fixture)
         var (noFileExit, noFileLines) = await RunAsync("import", "population");
         Assert.Equal(1, noFileExit);
         Assert.Contains("Give the file(s) to import", noFileLines[^1]);
+        var (policeExit, policeLines) = await RunAsync("import", "police-uk", "/no/such/folder");
+        Assert.Equal(1, policeExit);
+        Assert.Contains(policeLines, l => l.Contains("refused, nothing imported") && l.Contains("There is no file or folder '/no/such/folder'"));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class StartupTests
             builder.UseSetting("Database:MigrateOnStart", "true");
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
             builder.UseSetting("Demo:People", "25");
+            builder.UseSetting("Demo:DashboardFiles", "recent");
         }
     }
 

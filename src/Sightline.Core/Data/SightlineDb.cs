@@ -53,6 +53,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
     public DbSet<PopulationEstimate> PopulationEstimates => Set<PopulationEstimate>();
     public DbSet<HouseholdEstimate> HouseholdEstimates => Set<HouseholdEstimate>();
     public DbSet<CrimeCount> CrimeCounts => Set<CrimeCount>();
+    public DbSet<LsoaCrimeCount> LsoaCrimeCounts => Set<LsoaCrimeCount>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
@@ -368,6 +369,16 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             count.Property(c => c.Source).HasMaxLength(40);
             count.Property(c => c.Category).HasMaxLength(120);
             count.Property(c => c.Subcategory).HasMaxLength(120);
+            count.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Cascade);
+            count.HasIndex(c => new { c.AreaId, c.Month });
+        });
+        model.Entity<LsoaCrimeCount>(count =>
+        {
+            count.HasKey(c => new { c.Source, c.LsoaCode, c.LsoaName, c.AreaId, c.Month, c.CrimeType });
+            count.Property(c => c.Source).HasMaxLength(40);
+            count.Property(c => c.LsoaCode).HasMaxLength(16);
+            count.Property(c => c.LsoaName).HasMaxLength(120);
+            count.Property(c => c.CrimeType).HasMaxLength(120);
             count.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Cascade);
             count.HasIndex(c => new { c.AreaId, c.Month });
         });

@@ -18,6 +18,10 @@ public sealed record ImportOutcome
     public int RowsRejected { get; init; }
     /// <summary>Other rows deliberately left out (areas that are not ours), counted.</summary>
     public int RowsIgnored { get; init; }
+    /// <summary>Rows without a location (police.uk: blank LSOA), counted under the area "No location".</summary>
+    public int RowsWithoutLocation { get; init; }
+    /// <summary>Files of a set refused whole (a bad header); the rest of the set was imported.</summary>
+    public int FilesRefused { get; init; }
     /// <summary>Every problem found, with its line: rejected rows and skipped columns.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
     /// <summary>Notes worth reading: new areas added, assumptions made.</summary>
@@ -34,6 +38,8 @@ public sealed record ImportOutcome
         var text = new StringBuilder();
         text.Append($"{FileName}: {RowsRead:N0} rows read; {Imported:N0} values imported or changed, {Unchanged:N0} unchanged; {RowsRejected:N0} rows rejected");
         if (RowsIgnored > 0) text.Append($"; {RowsIgnored:N0} rows for other areas ignored");
+        if (RowsWithoutLocation > 0) text.Append($"; {RowsWithoutLocation:N0} rows without a location (counted under \"No location\")");
+        if (FilesRefused > 0) text.Append($"; {FilesRefused:N0} file(s) refused");
         text.Append('.');
         foreach (var note in Notes) text.Append('\n').Append("  note: ").Append(note);
         foreach (var problem in Problems.Take(20)) text.Append('\n').Append("  rejected: ").Append(problem);

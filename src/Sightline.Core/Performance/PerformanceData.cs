@@ -72,6 +72,26 @@ public class CrimeCount
     public int Count { get; set; }
 }
 
+/// <summary>
+/// A police.uk street-level count for one LSOA, month and crime type (for hotspot lists); the LSOA's
+/// area is its name without the last word ("Barnet 001A" → Barnet). Aggregate figures: not audited row by row.
+/// </summary>
+public class LsoaCrimeCount
+{
+    /// <summary>Where it came from: "police-uk".</summary>
+    public required string Source { get; set; }
+    /// <summary>The LSOA code, e.g. E01000115.</summary>
+    public required string LsoaCode { get; set; }
+    /// <summary>The LSOA name, e.g. "Barnet 001A".</summary>
+    public required string LsoaName { get; set; }
+    public Guid AreaId { get; set; }
+    /// <summary>The month as yyyymm.</summary>
+    public int Month { get; set; }
+    /// <summary>The police.uk crime type, e.g. "Burglary".</summary>
+    public required string CrimeType { get; set; }
+    public int Count { get; set; }
+}
+
 /// <summary>One import of one file: what it was (by SHA-256), when, and what it did.</summary>
 public class ImportRun
 {

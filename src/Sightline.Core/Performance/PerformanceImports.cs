@@ -152,8 +152,8 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
         };
         var runId = await WriteAsync(MpsBoroughSource, fileName, sha, startedAt, outcome, rowsRead - rowsRejected, async () =>
         {
-            await InsertCountsAsync(inserts, cancellationToken);
-            await UpdateCountsAsync(updates, cancellationToken);
+            await InsertCountsAsync(MpsBoroughSource, inserts, cancellationToken);
+            await UpdateCountsAsync(MpsBoroughSource, updates, cancellationToken);
         }, cancellationToken);
         return outcome with { RunId = runId };
     }
@@ -217,7 +217,7 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
         command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
     }
 
-    private async Task InsertCountsAsync(List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
+    private async Task InsertCountsAsync(string source, List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
     {
         // PostgreSQL: many rows per statement (fewer round trips). SQLite: one prepared single-row statement
         // reused (it binds parameters by name, so wide statements cost more than they save).
@@ -232,7 +232,7 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
                     if (command is not null) await command.DisposeAsync();
                     command = NewCommand("");
                     var sql = new System.Text.StringBuilder("INSERT INTO \"CrimeCounts\" (\"Source\", \"AreaId\", \"Month\", \"Category\", \"Subcategory\", \"Count\") VALUES ");
-                    AddParameter(command, "@s", MpsBoroughSource);
+                    AddParameter(command, "@s", source);
                     for (var i = 0; i < batch.Length; i++)
                     {
                         if (i > 0) sql.Append(", ");
@@ -265,13 +265,13 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
         }
     }
 
-    private async Task UpdateCountsAsync(List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
+    private async Task UpdateCountsAsync(string source, List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return;
         await using var command = NewCommand(
             "UPDATE \"CrimeCounts\" SET \"Count\" = @v WHERE \"Source\" = @s AND \"AreaId\" = @a AND \"Month\" = @m AND \"Category\" = @c AND \"Subcategory\" = @n");
         AddParameter(command, "@v", 0);
-        AddParameter(command, "@s", MpsBoroughSource);
+        AddParameter(command, "@s", source);
         AddParameter(command, "@a", Guid.Empty);
         AddParameter(command, "@m", 0);
         AddParameter(command, "@c", "");

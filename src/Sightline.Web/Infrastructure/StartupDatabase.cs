@@ -7,7 +7,7 @@ namespace Sightline.Web.Infrastructure;
 /// On <c>serve</c>: migrate the database and, when it is empty and <c>Demo:Enabled</c> is not false,
 /// fill it with the synthetic demo partnership. Tests turn this off with <c>Database:MigrateOnStart=false</c>.
 /// </summary>
-public sealed class StartupDatabase(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<StartupDatabase> logger) : IHostedService
+public sealed class StartupDatabase(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<StartupDatabase> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,11 +20,26 @@ public sealed class StartupDatabase(IServiceScopeFactory scopes, IConfiguration 
         {
             Console.WriteLine("Empty database: adding the synthetic demo partnership (about 300 young people)...");
             await demo.SeedAsync(configuration.GetValue("Demo:People", 300), cancellationToken: cancellationToken);
+            await ImportDemoDashboardAsync(scope.ServiceProvider, configuration, environment.ContentRootPath, Console.WriteLine, cancellationToken);
         }
         if (configuration.GetValue("Demo:Enabled", true)) PrintDemoAccounts();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The demo's real dashboard data (MPS borough files, ONS population, GLA households) from
+    /// <c>Demo:DataPath</c>, by default ../shared/data beside the repository (found from the content root,
+    /// the current directory or the app's own folder). <c>Demo:DashboardFiles=recent</c> imports only the
+    /// recent MPS file (for quick test servers). A missing folder or file is one line, not a failure.
+    /// </summary>
+    public static Task<bool> ImportDemoDashboardAsync(IServiceProvider services, IConfiguration configuration, string? contentRoot, Action<string> log, CancellationToken cancellationToken)
+    {
+        var folder = DemoDashboardData.FindDataFolder(configuration["Demo:DataPath"], contentRoot, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        var recentOnly = string.Equals(configuration["Demo:DashboardFiles"], "recent", StringComparison.OrdinalIgnoreCase);
+        services.GetRequiredService<SightlineDb>().ChangeTracker.Clear(); // the demo just seeded: nothing left to track
+        return services.GetRequiredService<DemoDashboardData>().ImportAsync(folder, recentOnly, log, cancellationToken);
+    }
 
     public static void PrintDemoAccounts()
     {
