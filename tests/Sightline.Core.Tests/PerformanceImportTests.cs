@@ -6,17 +6,24 @@ using Sightline.TestKit;
 
 namespace Sightline.Core.Tests;
 
-/// <summary>The real public files in ../shared/data (next to the repository), found from Sightline.sln.</summary>
+/// <summary>
+/// The real public files in ../shared/data (beside the repository, or SIGHTLINE_DATA), found as the app
+/// finds them. A test that needs them is skipped, saying why, on a machine without them.
+/// </summary>
 internal static class SharedData
 {
-    public static string Folder { get; } = Find();
+    private static readonly string? Found = Sightline.Core.Demo.DemoDashboardData.FindDataFolder(null, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
 
-    private static string Find()
+    public static bool IsAvailable => Found is not null;
+
+    public static string Folder => Found ?? Skip();
+
+    public static void Require() => _ = Folder;
+
+    private static string Skip()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Sightline.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        throw new InvalidOperationException("Sightline.sln not found above the test binaries.");
+        Assert.Skip("The public data folder (../shared/data beside the repository, or SIGHTLINE_DATA) is not on this machine.");
+        return "";
     }
 
     public static string MpsHistorical => Path.Combine(Folder, "mps-borough", "MPS Borough Level Crime (Historical).csv");

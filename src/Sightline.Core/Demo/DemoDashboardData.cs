@@ -21,21 +21,21 @@ public sealed class DemoDashboardData(PerformanceImports imports)
 
     /// <summary>
     /// The data folder: <paramref name="configured"/> when given (relative paths from the current
-    /// directory), otherwise <c>../shared/data</c> beside the first folder holding Sightline.sln at or
-    /// above one of <paramref name="startDirectories"/>; null when there is none.
+    /// directory), else the <c>SIGHTLINE_DATA</c> environment variable, else the first <c>shared/data</c>
+    /// folder in or above one of <paramref name="startDirectories"/> — which finds <c>../shared/data</c>
+    /// beside the repository wherever the repository was cloned below it. Null when there is none.
     /// </summary>
     public static string? FindDataFolder(string? configured, params string?[] startDirectories)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
+        if (Environment.GetEnvironmentVariable("SIGHTLINE_DATA") is { Length: > 0 } fromEnvironment) return Path.GetFullPath(fromEnvironment);
         foreach (var start in startDirectories)
         {
             if (string.IsNullOrWhiteSpace(start)) continue;
             for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
             {
-                if (!File.Exists(Path.Combine(dir.FullName, "Sightline.sln"))) continue;
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                var data = Path.Combine(dir.FullName, "shared", "data");
                 if (Directory.Exists(data)) return data;
-                break;
             }
         }
         return null;
