@@ -5,6 +5,8 @@ using Sightline.Core.Dashboard;
 using Sightline.Core.Performance;
 using Sightline.TestKit;
 
+using Sightline.Web.Tests.Support;
+
 namespace Sightline.Web.Tests;
 
 /// <summary>
@@ -22,36 +24,7 @@ public abstract class DashboardApiTests(AppFixture fixture)
 
     private static int CountOf(string area, YearMonth month) => Base[area] + First.MonthsUntil(month) % 3;
 
-    private static readonly SemaphoreSlim Seeding = new(1, 1);
-
-    private async Task SeedAsync()
-    {
-        await Seeding.WaitAsync(Ct);
-        try
-        {
-            await using var db = App.Database.NewContext();
-            if (await db.CrimeCounts.AnyAsync(Ct)) return;
-            var areas = await db.Areas.Where(a => Base.Keys.Contains(a.Name)).ToDictionaryAsync(a => a.Name, Ct);
-            foreach (var (name, area) in areas)
-            {
-                db.PopulationEstimates.Add(new PopulationEstimate { AreaId = area.Id, Year = 2017, Count = 100_000 });
-                for (var i = 0; i < 36; i++)
-                {
-                    var month = First.AddMonths(i);
-                    db.CrimeCounts.Add(new CrimeCount
-                    {
-                        Source = PerformanceImports.MpsBoroughSource, AreaId = area.Id, Month = month.ToYyyyMm(),
-                        Category = "Robbery", Subcategory = "Robbery of personal property", Count = CountOf(name, month),
-                    });
-                }
-            }
-            await db.SaveChangesAsync(Ct);
-        }
-        finally
-        {
-            Seeding.Release();
-        }
-    }
+    private Task SeedAsync() => RobberyData.SeedAsync(App, First, CountOf, populationYear: 2017, Ct);
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string who, string url)
     {
