@@ -66,22 +66,9 @@ public sealed class DemoAssessmentsTests
             DemoPartnership.Accounts.Where(a => a.Role == Role.Practitioner).Select(a => new DemoStaff.Member(Guid.NewGuid(), AgencyOf(a.Agency), a.Name)).ToList(),
             new DemoStaff.Member(Guid.NewGuid(), AgencyOf("Children's Social Care"), "Tom Teammanager"),
             new DemoStaff.Member(Guid.NewGuid(), AgencyOf("Children's Social Care"), "Sade Seniormanager"));
-        var people = new SyntheticPeople(seed);
         var demo = new DemoAssessments(seed, staff, at);
-        var all = new List<Person>();
-        var cases = new List<DemoCase>();
-        for (var i = 0; i < count; i++)
-        {
-            var person = people.Next(today, at, Guid.Empty).Person;
-            person.Agencies.Add(new AgencyInvolvement { AgencyId = agencies[0].Id, StartDate = today.AddDays(-people.Number(700)) });
-            foreach (var index in Enumerable.Range(0, people.Number(3)).Select(_ => people.Number(100)).Distinct())
-            {
-                var agency = agencies[1 + index % (agencies.Count - 1)].Id;
-                if (person.Agencies.All(a => a.AgencyId != agency)) person.Agencies.Add(new AgencyInvolvement { AgencyId = agency, StartDate = today.AddDays(-people.Number(500)) });
-            }
-            cases.Add(demo.For(person));
-            all.Add(person);
-        }
+        var all = DemoTestPeople.Generate(seed, count, today, at, agencies.Select(a => a.Id).ToList());
+        var cases = all.Select(demo.For).ToList();
         return new DemoData(all, [.. cases.SelectMany(c => c.Screens)], [.. cases.SelectMany(c => c.Assessments)], [.. cases.SelectMany(c => c.Actions)],
             [.. cases.SelectMany(c => c.Referrals)], [.. cases.SelectMany(c => c.Notifications)], staff, at);
     }

@@ -57,22 +57,9 @@ public sealed class DemoMissingTests
             new DemoStaff.Member(Guid.NewGuid(), AgencyOf("Children's Social Care"), "Sade Seniormanager"));
         var police = agencies.Single(a => a.Kind == AgencyKind.Police).Id;
         List<Guid> interviewers = [agencies.Single(a => a.Kind == AgencyKind.Voluntary).Id, AgencyOf("Children's Social Care")];
-        var people = new SyntheticPeople(seed);
         var demo = new DemoMissing(seed, staff, at, interviewers, police);
-        var all = new List<Person>();
-        var cases = new List<DemoMissingCase>();
-        for (var i = 0; i < count; i++)
-        {
-            var person = people.Next(today, at, Guid.Empty).Person;
-            person.Agencies.Add(new AgencyInvolvement { AgencyId = agencies[0].Id, StartDate = today.AddDays(-people.Number(700)) });
-            foreach (var index in Enumerable.Range(0, people.Number(3)).Select(_ => people.Number(100)).Distinct())
-            {
-                var agency = agencies[1 + index % (agencies.Count - 1)].Id;
-                if (person.Agencies.All(a => a.AgencyId != agency)) person.Agencies.Add(new AgencyInvolvement { AgencyId = agency, StartDate = today.AddDays(-people.Number(500)) });
-            }
-            cases.Add(demo.For(person));
-            all.Add(person);
-        }
+        var all = DemoTestPeople.Generate(seed, count, today, at, agencies.Select(a => a.Id).ToList());
+        var cases = all.Select(demo.For).ToList();
         return new DemoMissingData(all, [.. cases.SelectMany(c => c.Episodes)], [.. cases.SelectMany(c => c.IndexEntries)], [.. cases.SelectMany(c => c.Notifications)],
             staff, police, interviewers, at);
     }

@@ -4,6 +4,7 @@ using Sightline.Core.Access;
 using Sightline.Core.Audit;
 using Sightline.Core.Data;
 using Sightline.Core.Demo;
+using Sightline.Core.People;
 using Sightline.TestKit;
 
 namespace Sightline.Core.Tests;
@@ -57,5 +58,27 @@ public sealed class SeededDemo : IAsyncDisposable
         _scope.Dispose();
         await _services.DisposeAsync();
         await _database.DisposeAsync();
+    }
+}
+
+/// <summary>Synthetic young people as the demo makes them (the first agency involved, and up to two others), for the generators under test.</summary>
+public static class DemoTestPeople
+{
+    public static List<Person> Generate(int seed, int count, DateOnly today, DateTime at, IReadOnlyList<Guid> agencyIds)
+    {
+        var people = new SyntheticPeople(seed);
+        var all = new List<Person>();
+        for (var i = 0; i < count; i++)
+        {
+            var person = people.Next(today, at, Guid.Empty).Person;
+            person.Agencies.Add(new AgencyInvolvement { AgencyId = agencyIds[0], StartDate = today.AddDays(-people.Number(700)) });
+            foreach (var index in Enumerable.Range(0, people.Number(3)).Select(_ => people.Number(100)).Distinct())
+            {
+                var agency = agencyIds[1 + index % (agencyIds.Count - 1)];
+                if (person.Agencies.All(a => a.AgencyId != agency)) person.Agencies.Add(new AgencyInvolvement { AgencyId = agency, StartDate = today.AddDays(-people.Number(500)) });
+            }
+            all.Add(person);
+        }
+        return all;
     }
 }
