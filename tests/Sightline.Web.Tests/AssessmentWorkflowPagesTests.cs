@@ -475,7 +475,7 @@ public abstract class AssessmentWorkflowPagesTests(AppFixture fixture)
         var page = await senior.GetDocumentAsync("/notifications");
         var item = page.QuerySelectorAll("#notifications li").First(li => li.TextContent.Contains($"Very high risk: SEAM assessment approved for {reference}"));
         Assert.Equal("Unread", item.QuerySelector(".govuk-tag")!.TextContent);
-        Assert.NotNull(item.QuerySelector("a[href^='/seam/']"));
+        Assert.NotNull(item.QuerySelector("a[href^='/notifications/']"));
         var unread = await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == App.Users["senior-manager"].Id && n.ReadAt == null, Ct));
         Assert.True(unread > 0);
         Assert.Equal($"Notifications ({unread} unread)", page.QuerySelector("#notifications-link")!.TextContent);
@@ -487,6 +487,41 @@ public abstract class AssessmentWorkflowPagesTests(AppFixture fixture)
         Assert.Empty(after.QuerySelectorAll("#notifications .govuk-tag"));
         Assert.Contains("marked as read", after.QuerySelector(".govuk-notification-banner")!.TextContent);
     }
+
+    [Fact]
+    public async Task Opening_a_notification_marks_only_it_read_and_follows_its_link()
+    {
+        var (personId, _) = await PersonAsync();
+        await ApprovedAsync(personId, 42);
+        var senior = await App.SignedInAsync("senior-manager");
+        var seniorId = App.Users["senior-manager"].Id;
+        var notification = await App.WithDbAsync(db => db.Notifications
+            .Where(n => n.UserId == seniorId && n.ReadAt == null && n.Link != null).OrderByDescending(n => n.CreatedAt).FirstAsync(Ct));
+        var unreadBefore = await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == seniorId && n.ReadAt == null, Ct));
+
+        var page = await senior.GetDocumentAsync("/notifications");
+        Assert.NotNull(page.QuerySelector($"#notifications a[href='/notifications/{notification.Id}']"));
+        var opened = await senior.GetAsync($"/notifications/{notification.Id}", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal(notification.Link, opened.Headers.Location!.OriginalString);
+        Assert.NotNull(await App.WithDbAsync(db => db.Notifications.Where(n => n.Id == notification.Id).Select(n => n.ReadAt).SingleAsync(Ct)));
+        Assert.Equal(unreadBefore - 1, await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == seniorId && n.ReadAt == null, Ct)));
+
+        // Someone else's notification is not found, and stays unread.
+        var practitionerId = App.Users["practitioner"].Id;
+        var theirs = await App.WithDbAsync(db => db.Notifications.Where(n => n.UserId == practitionerId).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(Ct));
+        var other = theirs ?? Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await senior.GetAsync($"/notifications/{other}", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/seam/1", true)]
+    [InlineData("//evil.example/x", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("https://evil.example/", false)]
+    [InlineData(null, false)]
+    public void Only_links_on_this_site_are_followed(string? link, bool followed) =>
+        Assert.Equal(followed, Sightline.Web.Pages.Notifications.OpenModel.IsLocal(link));
 
     [Fact]
     public async Task Every_signed_in_role_has_a_notifications_page()

@@ -42,7 +42,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p == "vulnerable-adolescents" || p.StartsWith("vulnerable-adolescents/"), RecordRoles),
         (p => p.StartsWith("seam/") || p.StartsWith("screens/") || p.StartsWith("actions/") || p == "assessments", RecordRoles),
         (p => p == "missing", RecordRoles),
-        (p => p == "notifications", SignedInKeys),
+        (p => p == "notifications" || p.StartsWith("notifications/"), SignedInKeys),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
         (p => p == "admin" || p.StartsWith("admin/"), ["administrator"]),

@@ -41,6 +41,10 @@ public sealed class NotificationInbox(SightlineDb db, TimeProvider clock)
         db.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId)
             .OrderByDescending(n => n.CreatedAt).Take(take).ToListAsync(cancellationToken);
 
+    /// <summary>One of the user's own notifications, or null (someone else's is not found).</summary>
+    public Task<Notification?> FindAsync(CurrentUser user, Guid id, CancellationToken cancellationToken = default) =>
+        db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id && n.UserId == user.UserId, cancellationToken);
+
     public Task<int> UnreadCountAsync(CurrentUser user, CancellationToken cancellationToken = default) =>
         db.Notifications.CountAsync(n => n.UserId == user.UserId && n.ReadAt == null, cancellationToken);
 
