@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using AngleSharp.Dom;
 using Sightline.Core;
 using Sightline.TestKit;
@@ -187,6 +188,53 @@ public abstract class MissingPagesTests(AppFixture fixture)
             Episode(Ago(12), returned: Ago(2), whereFound: "BobFoundThemAtHome"));
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
         Assert.Contains("BobFoundThemAtHome", (await alice.GetDocumentAsync(url)).GetElementById("episode-details")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_stale_interview_form_is_refused_and_keeps_what_was_typed()
+    {
+        var (id, _, _, _) = await NewPersonAsync();
+        var alice = await App.SignedInAsync("practitioner");
+        var bob = await App.SignedInAsync("second-practitioner");
+        var episodeId = await RecordAsync(alice, id, Episode(Ago(30), returned: Ago(20)));
+        var url = $"/people/{id}/missing/{episodeId}/interview";
+        var aliceVersion = await RowVersionAsync(alice, url);
+        var bobVersion = await RowVersionAsync(bob, url);
+        IEnumerable<KeyValuePair<string, string>> Offer(string by, string version) =>
+            [.. When("offered", Ago(10)), F("offeredBy", by), F("accepted", "not-answered"), F("rowVersion", version)];
+
+        Assert.Equal(HttpStatusCode.Redirect, (await alice.PostFormAsync(url, Offer("AliceOffered", aliceVersion))).StatusCode);
+        var stale = await bob.PostFormAsync(url, Offer("BobOffered", bobVersion));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var page = await stale.ReadDocumentAsync();
+        Assert.Contains(page.ErrorSummary(), e => e.Contains("saved this interview since you opened it"));
+        Assert.Equal("BobOffered", page.GetElementById("offeredBy")!.GetAttribute("value"));
+        var current = page.QuerySelector("input[name=rowVersion]")!.GetAttribute("value")!;
+        Assert.NotEqual(bobVersion, current);
+        Assert.Equal("AliceOffered", await App.WithDbAsync(db => db.ReturnHomeInterviews.Where(r => r.EpisodeId == Guid.Parse(episodeId)).Select(r => r.OfferedBy).SingleAsync(Ct)));
+
+        // Saving again against what is stored now wins.
+        Assert.Equal(HttpStatusCode.Redirect, (await bob.PostFormAsync(url, Offer("BobOffered", current))).StatusCode);
+        Assert.Equal("BobOffered", await App.WithDbAsync(db => db.ReturnHomeInterviews.Where(r => r.EpisodeId == Guid.Parse(episodeId)).Select(r => r.OfferedBy).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task An_interview_declined_after_a_late_offer_stays_on_the_work_list_and_an_in_time_refusal_leaves_it()
+    {
+        var (lateId, lateReference, _, _) = await NewPersonAsync();
+        var (inTimeId, inTimeReference, _, _) = await NewPersonAsync();
+        var practitioner = await App.SignedInAsync("practitioner");
+        var late = await RecordAsync(practitioner, lateId, Episode(Ago(24 * 6), returned: Ago(24 * 5)));
+        var inTime = await RecordAsync(practitioner, inTimeId, Episode(Ago(24 * 6), returned: Ago(24 * 5)));
+        IEnumerable<KeyValuePair<string, string>> Declined(double offeredHoursAgo) =>
+            [.. When("offered", Ago(offeredHoursAgo)), F("offeredBy", "Independent RHI worker"), F("accepted", "no")];
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.PostFormAsync($"/people/{lateId}/missing/{late}/interview", Declined(24))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.PostFormAsync($"/people/{inTimeId}/missing/{inTime}/interview", Declined(24 * 4))).StatusCode);
+
+        var rows = (await practitioner.GetDocumentAsync("/missing")).QuerySelectorAll("#outstanding tbody tr").ToList();
+        var lateRow = rows.Single(r => r.TextContent.Contains(lateReference));
+        Assert.Equal("Overdue", lateRow.QuerySelector(".govuk-tag--red")!.TextContent);
+        Assert.DoesNotContain(rows, r => r.TextContent.Contains(inTimeReference));
     }
 
     [Fact]

@@ -59,11 +59,16 @@ public sealed class MissingRecords(SightlineDb db, NeedToKnow needToKnow, Notifi
         return await SaveAsync(episode, cancellationToken);
     }
 
-    /// <summary>Records (or updates) the return home interview of an episode.</summary>
-    public async Task<Outcome<ReturnHomeInterview>> RecordInterviewAsync(CurrentUser user, Guid personId, Guid episodeId, InterviewInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records (or updates) the return home interview of an episode. <paramref name="expectedVersion"/> is optional:
+    /// when given (<see cref="Guid.Empty"/> for "there was no interview yet") and someone has saved since, the change is refused.
+    /// </summary>
+    public async Task<Outcome<ReturnHomeInterview>> RecordInterviewAsync(CurrentUser user, Guid personId, Guid episodeId, InterviewInput input,
+        Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var episode = await LoadAsync(user, personId, episodeId, cancellationToken);
         if (episode is null) return Outcome<ReturnHomeInterview>.Missing();
+        if (expectedVersion is { } expected && expected != (episode.Interview?.Version ?? Guid.Empty)) return Outcome<ReturnHomeInterview>.Stale();
         var errors = input.Validate(episode.ReturnedAt, Now);
         if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, cancellationToken))
             errors.Add("agencyId", "Select an agency from the list");
@@ -119,12 +124,19 @@ public sealed class MissingRecords(SightlineDb db, NeedToKnow needToKnow, Notifi
         return ViewOf(episode);
     }
 
-    /// <summary>Returned episodes whose interview is not done, that the user may see: overdue first.</summary>
+    /// <summary>
+    /// Returned episodes whose interview is not done, that the user may see: overdue first. A refusal counts as
+    /// done only when the interview was offered within the 72 hours; one offered late stays on the list as overdue.
+    /// </summary>
     public async Task<List<(EpisodeView View, string Reference, string Name)>> InterviewsOutstandingAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         var visible = needToKnow.VisiblePeople(user);
+        var windowHours = MissingRules.RhiWindow.TotalHours;
         var rows = await (from e in db.MissingEpisodes.AsNoTracking().Include(e => e.Interview).Include(e => e.ResponsibleUser)
-                          where e.ReturnedAt != null && (e.Interview == null || (e.Interview.CompletedAt == null && e.Interview.Accepted != false))
+                          where e.ReturnedAt != null
+                                && (e.Interview == null
+                                    || (e.Interview.CompletedAt == null
+                                        && (e.Interview.Accepted != false || e.Interview.OfferedAt == null || e.Interview.OfferedAt > e.ReturnedAt.Value.AddHours(windowHours))))
                                 && visible.Contains(e.PersonId)
                           join p in db.People on e.PersonId equals p.Id
                           orderby e.ReturnedAt

@@ -201,7 +201,7 @@ public static class MissingApi
             Name("followUp") is { } followUp ? body.String(followUp) : stored.FollowUp);
         if (body.Errors.Any) return ApiProblems.Validation(WithAliases(Merge(body.Errors, input.Validate(episode.ReturnedAt, UtcNow(clock))), sent));
 
-        var outcome = await records.RecordInterviewAsync(me, id, episodeId, input, cancellationToken);
+        var outcome = await records.RecordInterviewAsync(me, id, episodeId, input, cancellationToken: cancellationToken);
         if (!outcome.Succeeded) return Failure(outcome, sent);
         var saved = await db.MissingEpisodes.AsNoTracking().Include(e => e.Interview).ThenInclude(i => i!.CompletedByAgency)
             .FirstAsync(e => e.Id == episodeId, cancellationToken);

@@ -21,6 +21,8 @@ public sealed class InterviewModel(PersonRecords records, SightlineDb db, Missin
     [BindProperty] public string? YoungPersonSaid { get; set; }
     [BindProperty] public string? RisksDisclosed { get; set; }
     [BindProperty] public string? FollowUp { get; set; }
+    /// <summary>The interview's version when the form was opened (empty: there was none), to catch a save in between.</summary>
+    [BindProperty] public Guid RowVersion { get; set; }
 
     public EpisodeView View { get; private set; } = null!;
     public List<(string Value, string Text)> Agencies { get; private set; } = [];
@@ -40,6 +42,7 @@ public sealed class InterviewModel(PersonRecords records, SightlineDb db, Missin
         if (await EpisodeAsync(missing, EpisodeId, cancellationToken) is not { } view) return NotFound();
         View = view;
         await LoadAgenciesAsync(cancellationToken);
+        RowVersion = view.Episode.Interview?.Version ?? Guid.Empty;
         if (view.Episode.Interview is { } rhi)
         {
             Offered = DateOf(rhi.OfferedAt);
@@ -78,11 +81,16 @@ public sealed class InterviewModel(PersonRecords records, SightlineDb db, Missin
             MergeWhenErrors(input.Validate(view.Episode.ReturnedAt, clock.GetUtcNow().UtcDateTime));
             return Page();
         }
-        var outcome = await missing.RecordInterviewAsync(Me, Id, EpisodeId, input, cancellationToken);
+        var outcome = await missing.RecordInterviewAsync(Me, Id, EpisodeId, input, RowVersion, cancellationToken);
         if (FailureOf(outcome) is { } failure) return failure;
         if (outcome.Conflict)
         {
-            ModelState.AddModelError("", "Someone else saved this interview at the same moment. Check it, then save again.");
+            // Keep what was typed; the next save is against the version now stored.
+            if (await EpisodeAsync(missing, EpisodeId, cancellationToken) is not { } current) return NotFound();
+            View = current;
+            RowVersion = current.Episode.Interview?.Version ?? Guid.Empty;
+            ModelState.Remove(nameof(RowVersion));
+            ModelState.AddModelError("", "Someone else saved this interview since you opened it. Check what is saved on the young person's missing history, then save again to replace it with what you typed.");
             return Page();
         }
         return Redirect($"/people/{Id}/missing?interview={EpisodeId}");
