@@ -26,6 +26,10 @@ public static class Commands
                                                    roles: administrator, practitioner, team-manager, senior-manager, analyst
           api-token create --user EMAIL            issue an API token; prints it last
           audit verify                             check the audit trail's hash chain (exit 0 only if intact)
+          backup PATH                              write a consistent backup while the app runs (SQLite: a checked
+                                                   copy; PostgreSQL: pg_dump custom format) to a new file
+          restore PATH [--replace]                 restore a backup into the configured database, migrate it forward
+                                                   and verify the audit chain (--replace to overwrite data)
           import mps-borough FILE...               import MPS borough-level crime files (wide, one column per month)
           import population FILE [--year YYYY]     import ONS population by age, or GLA borough profiles (households)
           import police-uk PATH...                 import police.uk street-level CSVs (files or folders, any force)
@@ -108,6 +112,19 @@ public static class Commands
                         ? $"Audit trail intact: {count:N0} entries verified in {started.Elapsed.TotalSeconds:N1}s."
                         : $"AUDIT TRAIL BROKEN after {count:N0} good entries: {fault}");
                     return intact ? 0 : 2;
+                }
+                case ["backup", var path]:
+                {
+                    var report = await provider.GetRequiredService<DatabaseBackup>().BackupAsync(path, cancellationToken);
+                    output.WriteLine(report.Message);
+                    if (report.Sha256 is { } sha) output.WriteLine($"SHA-256 {sha} ({report.Bytes:N0} bytes)");
+                    return report.Succeeded ? 0 : 1;
+                }
+                case ["restore", var path]:
+                {
+                    var report = await provider.GetRequiredService<DatabaseBackup>().RestoreAsync(path, options.ContainsKey("replace"), cancellationToken);
+                    output.WriteLine(report.Message);
+                    return report.Succeeded ? 0 : 1;
                 }
                 case ["import", "mps-borough" or "population", ..]:
                 {

@@ -28,6 +28,15 @@ public sealed class SeededDemo : IAsyncDisposable
 
     public static async Task<SeededDemo> CreateAsync(DatabaseProvider provider, DateTimeOffset now, int people, CancellationToken cancellationToken)
     {
+        var demo = await MigratedAsync(provider, now, cancellationToken);
+        await demo.Services.GetRequiredService<DemoPartnership>().SeedAsync(people, cancellationToken: cancellationToken);
+        demo.Db.ChangeTracker.Clear();
+        return demo;
+    }
+
+    /// <summary>A fresh install: migrated (reference data only), no demo.</summary>
+    public static async Task<SeededDemo> MigratedAsync(DatabaseProvider provider, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var database = await TestDatabase.CreateAsync(provider);
         var services = new ServiceCollection();
         services.AddLogging();
@@ -38,8 +47,6 @@ public sealed class SeededDemo : IAsyncDisposable
         services.AddScoped<DemoPartnership>();
         var demo = new SeededDemo(database, services.BuildServiceProvider());
         await demo.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        await demo.Services.GetRequiredService<DemoPartnership>().SeedAsync(people, cancellationToken: cancellationToken);
-        demo.Db.ChangeTracker.Clear();
         return demo;
     }
 

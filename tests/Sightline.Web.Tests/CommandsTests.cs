@@ -55,6 +55,30 @@ public abstract class CommandsTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Backup_writes_a_checked_file_once_and_restore_refuses_to_overwrite_live_data()
+    {
+        var folder = Directory.CreateTempSubdirectory("sightline-backup-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "live.backup");
+            var (exit, lines) = await RunAsync("backup", file);
+            Assert.True(exit == 0, string.Join('\n', lines));
+            Assert.StartsWith("Backup written to", lines[0]);
+            Assert.Matches("^SHA-256 [0-9a-f]{64} ", lines[^1]);
+            Assert.True(new FileInfo(file).Length > 0);
+
+            Assert.Equal(1, (await RunAsync("backup", file)).Exit);
+            var (restoreExit, restoreLines) = await RunAsync("restore", file);
+            Assert.Equal(1, restoreExit);
+            Assert.Contains("--replace", restoreLines[^1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Importing_a_file_that_is_not_there_says_so_and_fails()
     {
         var (exit, lines) = await RunAsync("import", "mps-borough", "/no/such/folder/crime.csv");

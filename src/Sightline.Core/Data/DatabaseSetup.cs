@@ -88,6 +88,8 @@ public static class DataServices
         services.AddScoped<FlagTypeAdministration>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DatabaseBackup>();
+        services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.Configure<SeamReviewSettings>(configuration.GetSection("Seam:ReviewDays"));
         services.Configure<NotificationOptions>(options => options.SendEmail = !string.IsNullOrWhiteSpace(configuration["Smtp:Host"]));
         services.AddScoped<Notifier>();
