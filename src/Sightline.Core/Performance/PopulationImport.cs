@@ -134,7 +134,7 @@ public sealed partial class PerformanceImports
             FileName = fileName, RowsRead = rowsRead, RowsRejected = rowsRejected, RowsIgnored = rowsIgnored,
             Imported = imported, Unchanged = unchanged, Problems = problems, Notes = notes,
         };
-        var runId = await WriteAsync(PopulationSource, fileName, sha, startedAt, outcome, rowsRead - rowsRejected - rowsIgnored, () => Task.CompletedTask, cancellationToken);
+        var runId = await WriteAsync(PopulationSource, fileName, sha, startedAt, outcome, rowsRead - rowsRejected - rowsIgnored, _ => Task.CompletedTask, cancellationToken);
         return outcome with { RunId = runId };
     }
 
