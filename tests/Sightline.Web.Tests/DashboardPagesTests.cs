@@ -23,10 +23,10 @@ public abstract class DashboardPagesTests(AppFixture fixture)
     private SightlineFactory App => fixture.App;
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly YearMonth First = new(2015, 9);
+    internal static readonly YearMonth First = new(2015, 9);
     private static readonly Dictionary<string, int> Base = new() { ["Barnet"] = 10, ["Brent"] = 20, ["Camden"] = 30, ["Harrow"] = 5 };
 
-    private static int CountOf(string area, YearMonth month) => Base[area] + First.MonthsUntil(month);
+    internal static int CountOf(string area, YearMonth month) => Base[area] + First.MonthsUntil(month);
 
     private Task SeedAsync() => RobberyData.SeedAsync(App, First, CountOf, populationYear: 2015, Ct);
 

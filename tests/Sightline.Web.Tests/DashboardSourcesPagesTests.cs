@@ -19,12 +19,9 @@ public abstract class DashboardSourcesPagesTests(AppFixture fixture)
     private SightlineFactory App => fixture.App;
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly YearMonth First = new(2015, 9);
-    private static readonly Dictionary<string, int> Base = new() { ["Barnet"] = 10, ["Brent"] = 20, ["Camden"] = 30, ["Harrow"] = 5 };
-
     private async Task<HttpClient> ClientAsync(string who = "analyst")
     {
-        await RobberyData.SeedAsync(App, First, (area, month) => Base[area] + First.MonthsUntil(month), populationYear: 2015, Ct);
+        await RobberyData.SeedAsync(App, DashboardPagesTests.First, DashboardPagesTests.CountOf, populationYear: 2015, Ct);
         return await App.SignedInAsync(who);
     }
 
