@@ -48,20 +48,23 @@ internal sealed class CsvImportFile : IDisposable
 {
     private readonly StreamReader _reader;
     private readonly CsvParser _parser;
+    private readonly bool _extraFieldsAllowed;
     private bool _badData;
 
     public string[] Header { get; private set; } = [];
 
-    private CsvImportFile(string path)
+    private CsvImportFile(string path, bool extraFieldsAllowed)
     {
+        _extraFieldsAllowed = extraFieldsAllowed;
         _reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => _badData = true });
     }
 
-    /// <summary>The file opened and its header read; null (and closed) when the file is empty.</summary>
-    public static async Task<CsvImportFile?> OpenAsync(string path)
+    /// <summary>The file opened and its header read; null (and closed) when the file is empty. With
+    /// <paramref name="extraFieldsAllowed"/>, a row longer than the header is not a problem (files with trailing columns).</summary>
+    public static async Task<CsvImportFile?> OpenAsync(string path, bool extraFieldsAllowed = false)
     {
-        var file = new CsvImportFile(path);
+        var file = new CsvImportFile(path, extraFieldsAllowed);
         if (!await file._parser.ReadAsync())
         {
             file.Dispose();
@@ -90,7 +93,7 @@ internal sealed class CsvImportFile : IDisposable
             string? problem = null;
             if (_badData) problem = "a badly quoted field";
             else if (record.Length < Header.Length) problem = $"truncated: {record.Length} of {Header.Length} fields";
-            else if (record.Length > Header.Length) problem = $"{record.Length} fields where the header has {Header.Length}";
+            else if (record.Length > Header.Length && !_extraFieldsAllowed) problem = $"{record.Length} fields where the header has {Header.Length}";
             _badData = false;
             yield return new CsvImportRow(record, _parser.Row, problem);
         }
