@@ -33,6 +33,7 @@ public static class Commands
           import mps-borough FILE...               import MPS borough-level crime files (wide, one column per month)
           import population FILE [--year YYYY]     import ONS population by age, or GLA borough profiles (households)
           import police-uk PATH...                 import police.uk street-level CSVs (files or folders, any force)
+          import indicators FILE...                import partner measures (CSV: area,indicator,period,value)
           demo seed                                add the synthetic demo partnership to an empty database
           demo add-people --people N [--seed S]    add N more synthetic young people (for benchmarks)
           test                                     run every test (see README)
@@ -126,7 +127,7 @@ public static class Commands
                     output.WriteLine(report.Message);
                     return report.Succeeded ? 0 : 1;
                 }
-                case ["import", "mps-borough" or "population", ..]:
+                case ["import", "mps-borough" or "population" or "indicators", ..]:
                 {
                     var kind = words[1];
                     var files = words[2..];
@@ -142,9 +143,12 @@ public static class Commands
                     foreach (var file in files)
                     {
                         output.WriteLine($"Importing {file} ({kind})…");
-                        var outcome = kind == "mps-borough"
-                            ? await imports.ImportMpsBoroughAsync(file, new SyncProgress(output), cancellationToken)
-                            : await imports.ImportPopulationAsync(file, year, new SyncProgress(output), cancellationToken);
+                        var outcome = kind switch
+                        {
+                            "mps-borough" => await imports.ImportMpsBoroughAsync(file, new SyncProgress(output), cancellationToken),
+                            "indicators" => await imports.ImportIndicatorsAsync(file, new SyncProgress(output), cancellationToken),
+                            _ => await imports.ImportPopulationAsync(file, year, new SyncProgress(output), cancellationToken),
+                        };
                         output.WriteLine(outcome.Describe());
                         if (!outcome.Succeeded) exit = 1;
                     }

@@ -93,6 +93,30 @@ public abstract class CommandsTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Importing_partner_measures_prints_a_summary_with_the_rejected_rows()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"partner-measures-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "area,indicator,period,value\nEnfield,first-time-entrants,2016/17,42\nEnfield,first-time-entrants,2016/17x,1\n", Ct);
+        var wrong = Path.Combine(Path.GetTempPath(), $"partner-measures-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(wrong, "borough,value\nEnfield,1\n", Ct);
+        try
+        {
+            var (exit, lines) = await RunAsync("import", "indicators", path);
+            Assert.Equal(0, exit);
+            Assert.Contains(lines, l => l.Contains("2 rows read") && l.Contains("1 rows rejected"));
+            Assert.Contains(lines, l => l.StartsWith("rejected: line 3:") && l.Contains("'2016/17x' is not a period"));
+            var (wrongExit, wrongLines) = await RunAsync("import", "indicators", wrong);
+            Assert.Equal(1, wrongExit);
+            Assert.Contains(wrongLines, l => l.Contains("refused, nothing imported") && l.Contains("area,indicator,period,value"));
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(wrong);
+        }
+    }
+
+    [Fact]
     public async Task Audit_verify_passes_on_an_intact_trail_and_fails_after_tampering()
     {
         await App.ApiClientFor("practitioner").GetAsync("/api/v1/people?q=verify", Ct);

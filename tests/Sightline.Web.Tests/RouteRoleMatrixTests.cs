@@ -44,6 +44,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p == "missing", RecordRoles),
         (p => p == "notifications" || p.StartsWith("notifications/"), SignedInKeys),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
+        // Traceability and partner measures: figures only, for the same people as the dashboard.
+        (p => p is "insights/dashboard/sources" or "insights/dashboard/sources.csv" or "insights/dashboard/partner-measures.csv", ["analyst", .. Managers]),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
         (p => p == "admin" || p.StartsWith("admin/"), ["administrator"]),
         (p => p is "" or "sign-out" or "access-denied" || p.StartsWith("account/"), SignedInKeys),

@@ -102,7 +102,10 @@ public static class DataServices
         services.Configure<IndexSettings>(configuration.GetSection("Index"));
         services.AddScoped<MissingRecords>();
         services.AddScoped<RhiReminders>();
+        services.AddSingleton(Sightline.Core.Performance.PartnerIndicators.FromConfiguration(configuration.GetSection("Indicators:Partner")));
         services.AddScoped<Sightline.Core.Performance.PerformanceImports>();
+        services.AddScoped<Sightline.Core.Performance.PartnerMeasures>();
+        services.AddScoped<Sightline.Core.Performance.DashboardSources>();
         services.AddScoped<IndexRecords>();
         services.AddScoped<Sightline.Core.Performance.DashboardQueries>();
         return services;

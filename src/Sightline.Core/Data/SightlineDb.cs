@@ -55,6 +55,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
     public DbSet<CrimeCount> CrimeCounts => Set<CrimeCount>();
     public DbSet<LsoaCrimeCount> LsoaCrimeCounts => Set<LsoaCrimeCount>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -80,6 +81,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         builder.Properties<MissingFrom>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<PoliceRiskGrading>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<AreaKind>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<PeriodKind>().HaveConversion<string>().HaveMaxLength(16);
         if (Database.IsSqlite())
         {
             // SQLite has no time zone type: every DateTime we store is UTC, so say so when reading back.
@@ -389,6 +391,14 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             run.Property(r => r.FileSha256).HasMaxLength(64);
             run.Property(r => r.Summary).HasMaxLength(8000);
             run.HasIndex(r => r.StartedAt);
+        });
+        model.Entity<IndicatorValue>(value =>
+        {
+            value.HasKey(v => new { v.AreaId, v.IndicatorKey, v.PeriodKind, v.PeriodStart });
+            value.Property(v => v.IndicatorKey).HasMaxLength(60);
+            value.Property(v => v.Value).HasPrecision(18, 4);
+            value.HasOne<Area>().WithMany().HasForeignKey(v => v.AreaId).OnDelete(DeleteBehavior.Cascade);
+            value.HasOne<ImportRun>().WithMany().HasForeignKey(v => v.ImportRunId).OnDelete(DeleteBehavior.SetNull);
         });
     }
 

@@ -70,6 +70,8 @@ public class CrimeCount
     /// <summary>The minor category (MPS MinorText, e.g. "ROBBERY OF PERSONAL PROPERTY").</summary>
     public required string Subcategory { get; set; }
     public int Count { get; set; }
+    /// <summary>The import run that added or last changed this figure; null for figures imported before runs were traced.</summary>
+    public Guid? ImportRunId { get; set; }
 }
 
 /// <summary>
@@ -90,6 +92,8 @@ public class LsoaCrimeCount
     /// <summary>The police.uk crime type, e.g. "Burglary".</summary>
     public required string CrimeType { get; set; }
     public int Count { get; set; }
+    /// <summary>The import run that added or last changed this figure; null for figures imported before runs were traced.</summary>
+    public Guid? ImportRunId { get; set; }
 }
 
 /// <summary>One import of one file: what it was (by SHA-256), when, and what it did.</summary>
@@ -105,4 +109,29 @@ public class ImportRun
     public int RowsImported { get; set; }
     public int RowsRejected { get; set; }
     public string? Summary { get; set; }
+}
+
+/// <summary>How long a partner measure's period is: a month, a calendar quarter or a financial year (April–March).</summary>
+public enum PeriodKind
+{
+    Month,
+    Quarter,
+    FinancialYear,
+}
+
+/// <summary>
+/// A value partners return for a measure (repeat ASB calls, survey confidence, …) for one area and period, from
+/// <c>./sightline import indicators</c>. Aggregate figures: not audited row by row; each import run is.
+/// </summary>
+public class IndicatorValue
+{
+    public Guid AreaId { get; set; }
+    /// <summary>The partner indicator's key, e.g. "repeat-asb-calls" (see <see cref="PartnerIndicators"/>).</summary>
+    public required string IndicatorKey { get; set; }
+    public PeriodKind PeriodKind { get; set; }
+    /// <summary>The period's first month as yyyymm (a quarter starts in Jan, Apr, Jul or Oct; a financial year in April).</summary>
+    public int PeriodStart { get; set; }
+    public decimal Value { get; set; }
+    /// <summary>The import run that added or last changed this value.</summary>
+    public Guid? ImportRunId { get; set; }
 }

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -16,7 +14,7 @@ namespace Sightline.Core.Performance;
 /// same file twice changes nothing. The counts are aggregate figures (no personal data), so they are
 /// written without the per-row audit trail; each run leaves one audit entry ("import-run").
 /// </summary>
-public sealed partial class PerformanceImports(SightlineDb db, TimeProvider clock)
+public sealed partial class PerformanceImports(SightlineDb db, TimeProvider clock, PartnerIndicators? partnerIndicators = null)
 {
     public const string MpsBoroughSource = "mps-borough";
     public const string PopulationSource = "population";
@@ -39,88 +37,71 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
         var sha = await ImportOutcome.Sha256Async(path, cancellationToken);
 
         var areas = await db.Areas.ToDictionaryAsync(a => a.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var problems = new List<string>();
-        var notes = new List<string>();
+        var tally = new ImportTally(progress, ProgressEvery);
         var values = new Dictionary<CountKey, int>();
         var firstLine = new Dictionary<(Guid, string, string), long>();
-        int rowsRead = 0, rowsRejected = 0;
 
-        var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => badData = true };
-        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
-        using (var parser = new CsvParser(reader, config))
+        using (var file = await CsvImportFile.OpenAsync(path))
         {
-            if (!await parser.ReadAsync()) return ImportOutcome.Refuse(fileName, "The file is empty.");
-            var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-            int Column(params string[] names) => Array.FindIndex(header, h => names.Contains(h, StringComparer.OrdinalIgnoreCase));
-            var majorAt = Column("MajorText");
-            var minorAt = Column("MinorText");
-            var boroughAt = Column("BoroughName", "LookUp_BoroughName");
+            if (file is null) return ImportOutcome.Refuse(fileName, "The file is empty.");
+            var header = file.Header;
+            var majorAt = file.Column("MajorText");
+            var minorAt = file.Column("MinorText");
+            var boroughAt = file.Column("BoroughName", "LookUp_BoroughName");
             if (majorAt < 0 || minorAt < 0 || boroughAt < 0)
                 return ImportOutcome.Refuse(fileName,
-                    $"This is not an MPS borough-level file: the header must have MajorText, MinorText and BoroughName (or LookUp_BoroughName) columns, then one column per month (yyyymm). It starts: {string.Join(",", header.Take(5))}");
+                    $"This is not an MPS borough-level file: the header must have MajorText, MinorText and BoroughName (or LookUp_BoroughName) columns, then one column per month (yyyymm). It starts: {file.HeaderStart}");
             var months = new List<(int Index, int Month)>();
             for (var i = 0; i < header.Length; i++)
             {
                 if (i == majorAt || i == minorAt || i == boroughAt) continue;
                 if (TryMonth(header[i], out var month))
                 {
-                    if (months.Any(m => m.Month == month)) problems.Add($"header column {i + 1}: month {month} appears twice; the later column is skipped");
+                    if (months.Any(m => m.Month == month)) tally.Problems.Add($"header column {i + 1}: month {month} appears twice; the later column is skipped");
                     else months.Add((i, month));
                 }
-                else problems.Add($"header column {i + 1}: '{header[i]}' is not a month (yyyymm); that column is skipped");
+                else tally.Problems.Add($"header column {i + 1}: '{header[i]}' is not a month (yyyymm); that column is skipped");
             }
             if (months.Count == 0) return ImportOutcome.Refuse(fileName, "The header has no month columns (yyyymm, e.g. 201604).");
 
-            while (await parser.ReadAsync())
+            await foreach (var row in file.RowsAsync(tally, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var record = parser.Record!;
-                var line = parser.Row;
-                if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0]) && !badData) continue; // a blank line
-                rowsRead++;
-                if (rowsRead % ProgressEvery == 0) progress?.Report(rowsRead);
-                var reason = Check(record, line, out var rowValues);
-                badData = false;
+                List<(int Month, int Count)>? rowValues = null;
+                var reason = row.Problem ?? Check(row, out rowValues);
                 if (reason is not null)
                 {
-                    rowsRejected++;
-                    problems.Add($"line {line}: {reason}");
+                    tally.Reject($"line {row.Line}", reason);
                     continue;
                 }
-                var boroughName = record[boroughAt].Trim();
+                var boroughName = row[boroughAt];
                 if (!areas.TryGetValue(boroughName, out var area))
                 {
                     area = new Area { Name = boroughName, Kind = AreaKind.Other };
                     db.Areas.Add(area);
                     areas[boroughName] = area;
-                    notes.Add($"'{boroughName}' is not a London borough: added as an area of kind Other (kept out of borough ranks)");
+                    tally.Notes.Add($"'{boroughName}' is not a London borough: added as an area of kind Other (kept out of borough ranks)");
                 }
-                var category = record[majorAt].Trim();
-                var subcategory = record[minorAt].Trim();
+                var category = row[majorAt];
+                var subcategory = row[minorAt];
                 if (firstLine.TryGetValue((area.Id, category, subcategory), out var earlier))
                 {
-                    rowsRejected++;
-                    problems.Add($"line {line}: the same borough and categories as line {earlier}; this row is skipped");
+                    tally.Reject($"line {row.Line}", $"the same borough and categories as line {earlier}; this row is skipped");
                     continue;
                 }
-                firstLine[(area.Id, category, subcategory)] = line;
-                foreach (var (month, count) in rowValues) values[new CountKey(area.Id, month, category, subcategory)] = count;
+                firstLine[(area.Id, category, subcategory)] = row.Line;
+                foreach (var (month, count) in rowValues!) values[new CountKey(area.Id, month, category, subcategory)] = count;
             }
-            progress?.Report(rowsRead);
+            tally.Finish();
 
-            string? Check(string[] record, long line, out List<(int Month, int Count)> rowValues)
+            string? Check(CsvImportRow row, out List<(int Month, int Count)>? rowValues)
             {
                 rowValues = [];
-                if (badData) return "a badly quoted field";
-                if (record.Length < header.Length) return $"truncated: {record.Length} of {header.Length} fields";
-                if (record.Length > header.Length) return $"{record.Length} fields where the header has {header.Length}";
-                if (string.IsNullOrWhiteSpace(record[boroughAt])) return "no borough";
-                if (string.IsNullOrWhiteSpace(record[majorAt]) || string.IsNullOrWhiteSpace(record[minorAt])) return "no MajorText or MinorText";
-                if (record[boroughAt].Trim().Length > 120 || record[majorAt].Trim().Length > 120 || record[minorAt].Trim().Length > 120) return "a name longer than 120 characters";
+                if (string.IsNullOrWhiteSpace(row[boroughAt])) return "no borough";
+                if (string.IsNullOrWhiteSpace(row[majorAt]) || string.IsNullOrWhiteSpace(row[minorAt])) return "no MajorText or MinorText";
+                if (row[boroughAt].Length > 120 || row[majorAt].Length > 120 || row[minorAt].Length > 120) return "a name longer than 120 characters";
                 foreach (var (index, month) in months)
                 {
-                    var text = record[index].Trim();
+                    var text = row[index];
                     if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
                         return $"'{text}' for {month} is not a count";
                     if (count < 0) return $"negative count {count} for {month}";
@@ -146,14 +127,14 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
 
         var outcome = new ImportOutcome
         {
-            FileName = fileName, RowsRead = rowsRead, RowsRejected = rowsRejected,
+            FileName = fileName, RowsRead = tally.RowsRead, RowsRejected = tally.RowsRejected,
             Imported = inserts.Count + updates.Count, Unchanged = values.Count - inserts.Count - updates.Count,
-            Problems = problems, Notes = notes.Distinct().ToList(),
+            Problems = tally.Problems, Notes = tally.Notes.Distinct().ToList(),
         };
-        var runId = await WriteAsync(MpsBoroughSource, fileName, sha, startedAt, outcome, rowsRead - rowsRejected, async () =>
+        var runId = await WriteAsync(MpsBoroughSource, fileName, sha, startedAt, outcome, tally.RowsRead - tally.RowsRejected, async runId =>
         {
-            await InsertCountsAsync(MpsBoroughSource, inserts, cancellationToken);
-            await UpdateCountsAsync(MpsBoroughSource, updates, cancellationToken);
+            await InsertCountsAsync(MpsBoroughSource, runId, inserts, cancellationToken);
+            await UpdateCountsAsync(MpsBoroughSource, runId, updates, cancellationToken);
         }, cancellationToken);
         return outcome with { RunId = runId };
     }
@@ -169,23 +150,26 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
     }
 
     /// <summary>
-    /// In one transaction: what the EF context holds (new areas, estimates), then <paramref name="write"/>,
-    /// then the run and its one audit entry. Any failure rolls all of it back.
+    /// In one transaction: what the EF context holds (new areas, estimates), the run, then <paramref name="write"/>
+    /// (given the run's id, so the rows it adds or changes can say which run they came from), then the run's
+    /// finishing time and its one audit entry. Any failure rolls all of it back.
     /// </summary>
-    private async Task<Guid> WriteAsync(string source, string fileName, string sha, DateTime startedAt, ImportOutcome outcome, int rowsImported, Func<Task> write, CancellationToken cancellationToken)
+    private async Task<Guid> WriteAsync(string source, string fileName, string sha, DateTime startedAt, ImportOutcome outcome, int rowsImported, Func<Guid, Task> write, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveWithoutAuditAsync(cancellationToken);
-        await write();
         var summary = outcome.Describe();
         var run = new ImportRun
         {
             Source = source, FileName = fileName.Length > 400 ? fileName[..400] : fileName, FileSha256 = sha,
-            StartedAt = startedAt, FinishedAt = clock.GetUtcNow().UtcDateTime,
+            StartedAt = startedAt, FinishedAt = startedAt,
             RowsRead = outcome.RowsRead, RowsImported = rowsImported, RowsRejected = outcome.RowsRejected,
             Summary = summary.Length > 8000 ? summary[..8000] : summary,
         };
         db.ImportRuns.Add(run);
+        await db.SaveWithoutAuditAsync(cancellationToken);
+        await write(run.Id);
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveWithoutAuditAsync(cancellationToken);
         if (db.Audit is not null)
         {
@@ -217,7 +201,7 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
         command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
     }
 
-    private async Task InsertCountsAsync(string source, List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
+    private async Task InsertCountsAsync(string source, Guid runId, List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
     {
         // PostgreSQL: many rows per statement (fewer round trips). SQLite: one prepared single-row statement
         // reused (it binds parameters by name, so wide statements cost more than they save).
@@ -227,16 +211,17 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
         {
             foreach (var batch in rows.Chunk(perCommand))
             {
-                if (command is null || command.Parameters.Count != 1 + 5 * batch.Length)
+                if (command is null || command.Parameters.Count != 2 + 5 * batch.Length)
                 {
                     if (command is not null) await command.DisposeAsync();
                     command = NewCommand("");
-                    var sql = new System.Text.StringBuilder("INSERT INTO \"CrimeCounts\" (\"Source\", \"AreaId\", \"Month\", \"Category\", \"Subcategory\", \"Count\") VALUES ");
+                    var sql = new System.Text.StringBuilder("INSERT INTO \"CrimeCounts\" (\"Source\", \"ImportRunId\", \"AreaId\", \"Month\", \"Category\", \"Subcategory\", \"Count\") VALUES ");
                     AddParameter(command, "@s", source);
+                    AddParameter(command, "@r", runId);
                     for (var i = 0; i < batch.Length; i++)
                     {
                         if (i > 0) sql.Append(", ");
-                        sql.Append($"(@s, @a{i}, @m{i}, @c{i}, @n{i}, @v{i})");
+                        sql.Append($"(@s, @r, @a{i}, @m{i}, @c{i}, @n{i}, @v{i})");
                         AddParameter(command, $"@a{i}", Guid.Empty);
                         AddParameter(command, $"@m{i}", 0);
                         AddParameter(command, $"@c{i}", "");
@@ -249,7 +234,7 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
                 for (var i = 0; i < batch.Length; i++)
                 {
                     var (key, count) = (batch[i].Key, batch[i].Value);
-                    var at = 1 + 5 * i;
+                    var at = 2 + 5 * i;
                     command.Parameters[at].Value = ConvertGuid(key.AreaId);
                     command.Parameters[at + 1].Value = key.Month;
                     command.Parameters[at + 2].Value = key.Category;
@@ -265,12 +250,13 @@ public sealed partial class PerformanceImports(SightlineDb db, TimeProvider cloc
         }
     }
 
-    private async Task UpdateCountsAsync(string source, List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
+    private async Task UpdateCountsAsync(string source, Guid runId, List<KeyValuePair<CountKey, int>> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return;
         await using var command = NewCommand(
-            "UPDATE \"CrimeCounts\" SET \"Count\" = @v WHERE \"Source\" = @s AND \"AreaId\" = @a AND \"Month\" = @m AND \"Category\" = @c AND \"Subcategory\" = @n");
+            "UPDATE \"CrimeCounts\" SET \"Count\" = @v, \"ImportRunId\" = @r WHERE \"Source\" = @s AND \"AreaId\" = @a AND \"Month\" = @m AND \"Category\" = @c AND \"Subcategory\" = @n");
         AddParameter(command, "@v", 0);
+        AddParameter(command, "@r", runId);
         AddParameter(command, "@s", source);
         AddParameter(command, "@a", Guid.Empty);
         AddParameter(command, "@m", 0);

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sightline.Core.Performance;
@@ -39,12 +37,11 @@ public sealed partial class PerformanceImports
         var startedAt = clock.GetUtcNow().UtcDateTime;
 
         var areas = await db.Areas.ToDictionaryAsync(a => a.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var problems = new List<string>();
-        var notes = new List<string>();
+        var tally = new ImportTally(progress, PoliceUkProgressEvery);
         var counts = new Dictionary<CountKey, int>();
         var lsoaCounts = new Dictionary<LsoaKey, int>();
         var shas = new StringBuilder();
-        int rowsRead = 0, rowsRejected = 0, noLocation = 0, filesRefused = 0;
+        int noLocation = 0, filesRefused = 0;
 
         Area AreaFor(string name)
         {
@@ -52,63 +49,44 @@ public sealed partial class PerformanceImports
             area = new Area { Name = name, Kind = AreaKind.Other };
             db.Areas.Add(area);
             areas[name] = area;
-            if (name != NoLocationArea) notes.Add($"'{name}' is not a London borough: added as an area of kind Other (kept out of borough ranks)");
+            if (name != NoLocationArea) tally.Notes.Add($"'{name}' is not a London borough: added as an area of kind Other (kept out of borough ranks)");
             return area;
         }
 
-        foreach (var file in files)
+        foreach (var path in files)
         {
-            var fileName = Path.GetFileName(file);
-            shas.Append(await ImportOutcome.Sha256Async(file, cancellationToken));
-            var badData = false;
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => badData = true };
-            using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-            using var parser = new CsvParser(reader, config);
-            if (!await parser.ReadAsync())
+            var fileName = Path.GetFileName(path);
+            shas.Append(await ImportOutcome.Sha256Async(path, cancellationToken));
+            using var file = await CsvImportFile.OpenAsync(path);
+            if (file is null)
             {
                 filesRefused++;
-                problems.Add($"{fileName}: refused, the file is empty");
+                tally.Problems.Add($"{fileName}: refused, the file is empty");
                 continue;
             }
-            var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-            int Column(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
-            var monthAt = Column("Month");
-            var codeAt = Column("LSOA code");
-            var nameAt = Column("LSOA name");
-            var typeAt = Column("Crime type");
-            if (monthAt < 0 || codeAt < 0 || nameAt < 0 || typeAt < 0 || Column("Falls within") < 0)
+            var monthAt = file.Column("Month");
+            var codeAt = file.Column("LSOA code");
+            var nameAt = file.Column("LSOA name");
+            var typeAt = file.Column("Crime type");
+            if (monthAt < 0 || codeAt < 0 || nameAt < 0 || typeAt < 0 || file.Column("Falls within") < 0)
             {
                 filesRefused++;
-                problems.Add($"{fileName}: refused, not a police.uk street-level file: the header must have Month, Falls within, LSOA code, LSOA name and Crime type columns. It starts: {string.Join(",", header.Take(5))}");
+                tally.Problems.Add($"{fileName}: refused, not a police.uk street-level file: the header must have Month, Falls within, LSOA code, LSOA name and Crime type columns. It starts: {file.HeaderStart}");
                 continue;
             }
 
-            while (await parser.ReadAsync())
+            await foreach (var row in file.RowsAsync(tally, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var record = parser.Record!;
-                var line = parser.Row;
-                if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0]) && !badData) continue; // a blank line
-                rowsRead++;
-                if (rowsRead % PoliceUkProgressEvery == 0) progress?.Report(rowsRead);
-                string? reason = null;
                 var month = 0;
-                if (badData) reason = "a badly quoted field";
-                else if (record.Length < header.Length) reason = $"truncated: {record.Length} of {header.Length} fields";
-                else if (record.Length > header.Length) reason = $"{record.Length} fields where the header has {header.Length}";
-                else if (!TryPoliceUkMonth(record[monthAt].Trim(), out month)) reason = $"'{record[monthAt].Trim()}' is not a month (YYYY-MM)";
-                else if (string.IsNullOrWhiteSpace(record[typeAt])) reason = "no crime type";
-                else if (record[typeAt].Trim().Length > 120 || record[nameAt].Trim().Length > 120 || record[codeAt].Trim().Length > 16) reason = "a name or code too long";
-                badData = false;
+                var reason = row.Problem ?? Check(row, out month);
                 if (reason is not null)
                 {
-                    rowsRejected++;
-                    problems.Add($"{fileName} line {line}: {reason}");
+                    tally.Reject($"{fileName} line {row.Line}", reason);
                     continue;
                 }
-                var crimeType = record[typeAt].Trim();
-                var lsoaCode = record[codeAt].Trim();
-                var lsoaName = record[nameAt].Trim();
+                var crimeType = row[typeAt];
+                var lsoaCode = row[codeAt];
+                var lsoaName = row[nameAt];
                 Area area;
                 if (lsoaName.Length == 0)
                 {
@@ -125,9 +103,17 @@ public sealed partial class PerformanceImports
                 var key = new CountKey(area.Id, month, crimeType, "");
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
+
+            string? Check(CsvImportRow row, out int month)
+            {
+                if (!TryPoliceUkMonth(row[monthAt], out month)) return $"'{row[monthAt]}' is not a month (YYYY-MM)";
+                if (row[typeAt].Length == 0) return "no crime type";
+                if (row[typeAt].Length > 120 || row[nameAt].Length > 120 || row[codeAt].Length > 16) return "a name or code too long";
+                return null;
+            }
         }
-        progress?.Report(rowsRead);
-        if (filesRefused == files.Count) return ImportOutcome.Refuse(label, string.Join("; ", problems));
+        tally.Finish();
+        if (filesRefused == files.Count) return ImportOutcome.Refuse(label, string.Join("; ", tally.Problems));
 
         // What the files cover: every (month, area) they have a row for. Stored police.uk counts there are recomputed.
         var covered = counts.Keys.Select(k => (k.AreaId, k.Month)).ToHashSet();
@@ -149,22 +135,22 @@ public sealed partial class PerformanceImports
         var lsoaUpdates = lsoaCounts.Where(p => existingLsoa.TryGetValue(p.Key, out var stored) && stored != p.Value).ToList();
         var lsoaDeletes = existingLsoa.Keys.Where(k => !lsoaCounts.ContainsKey(k)).ToList();
 
-        if (noLocation > 0) notes.Add($"{noLocation:N0} rows without a location (blank LSOA) are counted under the area '{NoLocationArea}'");
+        if (noLocation > 0) tally.Notes.Add($"{noLocation:N0} rows without a location (blank LSOA) are counted under the area '{NoLocationArea}'");
         var changed = inserts.Count + updates.Count + deletes.Count + lsoaInserts.Count + lsoaUpdates.Count + lsoaDeletes.Count;
         var outcome = new ImportOutcome
         {
             FileName = files.Count == 1 ? Path.GetFileName(files[0]) : $"{files.Count} files ({label})",
-            RowsRead = rowsRead, RowsRejected = rowsRejected, RowsWithoutLocation = noLocation, FilesRefused = filesRefused,
+            RowsRead = tally.RowsRead, RowsRejected = tally.RowsRejected, RowsWithoutLocation = noLocation, FilesRefused = filesRefused,
             Imported = changed, Unchanged = counts.Count + lsoaCounts.Count - inserts.Count - updates.Count - lsoaInserts.Count - lsoaUpdates.Count,
-            Problems = problems, Notes = notes.Distinct().ToList(),
+            Problems = tally.Problems, Notes = tally.Notes.Distinct().ToList(),
         };
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(shas.ToString())));
-        var runId = await WriteAsync(PoliceUkSource, outcome.FileName, sha, startedAt, outcome, rowsRead - rowsRejected, async () =>
+        var runId = await WriteAsync(PoliceUkSource, outcome.FileName, sha, startedAt, outcome, tally.RowsRead - tally.RowsRejected, async runId =>
         {
-            await InsertCountsAsync(PoliceUkSource, inserts, cancellationToken);
-            await UpdateCountsAsync(PoliceUkSource, updates, cancellationToken);
+            await InsertCountsAsync(PoliceUkSource, runId, inserts, cancellationToken);
+            await UpdateCountsAsync(PoliceUkSource, runId, updates, cancellationToken);
             await DeleteCountsAsync(PoliceUkSource, deletes, cancellationToken);
-            await WriteLsoaCountsAsync(lsoaInserts, lsoaUpdates, lsoaDeletes, cancellationToken);
+            await WriteLsoaCountsAsync(runId, lsoaInserts, lsoaUpdates, lsoaDeletes, cancellationToken);
         }, cancellationToken);
         return outcome with { RunId = runId };
     }
@@ -196,14 +182,14 @@ public sealed partial class PerformanceImports
         }
     }
 
-    private async Task WriteLsoaCountsAsync(List<KeyValuePair<LsoaKey, int>> inserts, List<KeyValuePair<LsoaKey, int>> updates, List<LsoaKey> deletes, CancellationToken cancellationToken)
+    private async Task WriteLsoaCountsAsync(Guid runId, List<KeyValuePair<LsoaKey, int>> inserts, List<KeyValuePair<LsoaKey, int>> updates, List<LsoaKey> deletes, CancellationToken cancellationToken)
     {
         const string where = "\"Source\" = @s AND \"LsoaCode\" = @l AND \"LsoaName\" = @ln AND \"AreaId\" = @a AND \"Month\" = @m AND \"CrimeType\" = @t";
         foreach (var (sql, rows) in new (string, IEnumerable<KeyValuePair<LsoaKey, int>>)[]
                  {
-                     ("INSERT INTO \"LsoaCrimeCounts\" (\"Source\", \"LsoaCode\", \"LsoaName\", \"AreaId\", \"Month\", \"CrimeType\", \"Count\") VALUES (@s, @l, @ln, @a, @m, @t, @v)", inserts),
-                     ($"UPDATE \"LsoaCrimeCounts\" SET \"Count\" = @v WHERE {where}", updates),
-                     ($"DELETE FROM \"LsoaCrimeCounts\" WHERE {where} AND @v = @v", deletes.Select(k => new KeyValuePair<LsoaKey, int>(k, 0))),
+                     ("INSERT INTO \"LsoaCrimeCounts\" (\"Source\", \"LsoaCode\", \"LsoaName\", \"AreaId\", \"Month\", \"CrimeType\", \"Count\", \"ImportRunId\") VALUES (@s, @l, @ln, @a, @m, @t, @v, @r)", inserts),
+                     ($"UPDATE \"LsoaCrimeCounts\" SET \"Count\" = @v, \"ImportRunId\" = @r WHERE {where}", updates),
+                     ($"DELETE FROM \"LsoaCrimeCounts\" WHERE {where} AND @v = @v AND @r = @r", deletes.Select(k => new KeyValuePair<LsoaKey, int>(k, 0))),
                  })
         {
             await using var command = NewCommand(sql);
@@ -214,6 +200,7 @@ public sealed partial class PerformanceImports
             AddParameter(command, "@m", 0);
             AddParameter(command, "@t", "");
             AddParameter(command, "@v", 0);
+            AddParameter(command, "@r", runId);
             var prepared = false;
             foreach (var (key, count) in rows)
             {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sightline.Core.Performance;
@@ -24,23 +22,18 @@ public sealed partial class PerformanceImports
         var sha = await ImportOutcome.Sha256Async(path, cancellationToken);
         var areas = await db.Areas.Where(a => a.Code != null).ToDictionaryAsync(a => a.Code!, StringComparer.OrdinalIgnoreCase, cancellationToken);
 
-        var problems = new List<string>();
-        var notes = new List<string>();
+        var tally = new ImportTally(progress, PopulationProgressEvery);
         var population = new Dictionary<(Guid AreaId, int Year, int? Age), int>();
         var households = new Dictionary<(Guid AreaId, int Year), int>();
-        int rowsRead = 0, rowsRejected = 0, rowsIgnored = 0;
+        var rowsIgnored = 0;
 
-        var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => badData = true };
-        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
-        using (var parser = new CsvParser(reader, config))
+        using (var file = await CsvImportFile.OpenAsync(path, extraFieldsAllowed: true))
         {
-            if (!await parser.ReadAsync()) return ImportOutcome.Refuse(fileName, "The file is empty.");
-            var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-            int Column(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
-            var codeAt = Column("Code");
-            var ageAt = Column("Age");
-            var countAt = Column("Population");
+            if (file is null) return ImportOutcome.Refuse(fileName, "The file is empty.");
+            var header = file.Header;
+            var codeAt = file.Column("Code");
+            var ageAt = file.Column("Age");
+            var countAt = file.Column("Population");
             var householdsAt = Array.FindIndex(header, h => GlaHouseholds().IsMatch(h));
             var glaPopulationAt = Array.FindIndex(header, h => GlaPopulation().IsMatch(h));
             bool ons;
@@ -50,7 +43,7 @@ public sealed partial class PerformanceImports
                 ons = true;
                 var fromName = Regex.Match(fileName, @"(?<!\d)(19|20)\d\d(?!\d)");
                 fileYear = year ?? (fromName.Success ? int.Parse(fromName.Value, CultureInfo.InvariantCulture) : 2019);
-                if (year is null) notes.Add(fromName.Success ? $"year {fileYear} taken from the file name" : $"the file has no year: taken as mid-{fileYear} (give --year to say otherwise)");
+                if (year is null) tally.Notes.Add(fromName.Success ? $"year {fileYear} taken from the file name" : $"the file has no year: taken as mid-{fileYear} (give --year to say otherwise)");
             }
             else if (codeAt >= 0 && householdsAt >= 0)
             {
@@ -60,25 +53,14 @@ public sealed partial class PerformanceImports
             else
             {
                 return ImportOutcome.Refuse(fileName,
-                    $"Not a population file Sightline knows: expected the ONS long format (Code, Name, Geography1, Age, Population) or the GLA borough profiles (Code, …, GLA_Household_Estimate_YYYY). It starts: {string.Join(",", header.Take(5))}");
+                    $"Not a population file Sightline knows: expected the ONS long format (Code, Name, Geography1, Age, Population) or the GLA borough profiles (Code, …, GLA_Household_Estimate_YYYY). It starts: {file.HeaderStart}");
             }
 
-            while (await parser.ReadAsync())
+            await foreach (var row in file.RowsAsync(tally, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var record = parser.Record!;
-                var line = parser.Row;
-                if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0]) && !badData) continue;
-                rowsRead++;
-                if (rowsRead % PopulationProgressEvery == 0) progress?.Report(rowsRead);
-                string? Reject(string reason)
-                {
-                    rowsRejected++;
-                    problems.Add($"line {line}: {reason}");
-                    return null;
-                }
-                if (badData) { badData = false; Reject("a badly quoted field"); continue; }
-                if (record.Length < header.Length) { Reject($"truncated: {record.Length} of {header.Length} fields"); continue; }
+                var record = row.Fields;
+                void Reject(string reason) => tally.Reject($"line {row.Line}", reason);
+                if (row.Problem is { } problem) { Reject(problem); continue; }
                 var code = record[codeAt].Trim();
                 if (!areas.TryGetValue(code, out var area)) { rowsIgnored++; continue; }
                 if (ons)
@@ -100,7 +82,7 @@ public sealed partial class PerformanceImports
                     }
                 }
             }
-            progress?.Report(rowsRead);
+            tally.Finish();
             if (ons)
             {
                 foreach (var total in population.GroupBy(p => (p.Key.AreaId, p.Key.Year)).ToList())
@@ -131,10 +113,10 @@ public sealed partial class PerformanceImports
 
         var outcome = new ImportOutcome
         {
-            FileName = fileName, RowsRead = rowsRead, RowsRejected = rowsRejected, RowsIgnored = rowsIgnored,
-            Imported = imported, Unchanged = unchanged, Problems = problems, Notes = notes,
+            FileName = fileName, RowsRead = tally.RowsRead, RowsRejected = tally.RowsRejected, RowsIgnored = rowsIgnored,
+            Imported = imported, Unchanged = unchanged, Problems = tally.Problems, Notes = tally.Notes,
         };
-        var runId = await WriteAsync(PopulationSource, fileName, sha, startedAt, outcome, rowsRead - rowsRejected - rowsIgnored, () => Task.CompletedTask, cancellationToken);
+        var runId = await WriteAsync(PopulationSource, fileName, sha, startedAt, outcome, tally.RowsRead - tally.RowsRejected - rowsIgnored, _ => Task.CompletedTask, cancellationToken);
         return outcome with { RunId = runId };
     }
 
