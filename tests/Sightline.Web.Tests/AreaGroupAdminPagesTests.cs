@@ -1,9 +1,9 @@
 using System.Net;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Core.Audit;
 using Sightline.Core.Performance;
 using Sightline.TestKit;
+using static Sightline.Web.Tests.Support.FormPosts;
 
 namespace Sightline.Web.Tests;
 
@@ -16,21 +16,6 @@ public abstract class AreaGroupAdminPagesTests(AppFixture fixture)
 
     private async Task<Dictionary<string, Guid>> AreasAsync() =>
         await App.WithDbAsync(db => db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.Id));
-
-    private static async Task<IDocument> PostExpectingFormAsync(HttpClient client, string url, params (string Name, string Value)[] fields)
-    {
-        var response = await client.PostFormAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadDocumentAsync();
-    }
-
-    private static async Task<string> PostExpectingRedirectAsync(HttpClient client, string url, params (string Name, string Value)[] fields)
-    {
-        var response = await client.PostFormAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            Assert.Fail($"Expected a redirect from POST {url}, got {(int)response.StatusCode}: {string.Join("; ", (await response.ReadDocumentAsync()).ErrorSummary())}");
-        return response.Headers.Location!.OriginalString;
-    }
 
     [Fact]
     public async Task An_administrator_adds_changes_and_deletes_a_group_and_each_change_is_audited()

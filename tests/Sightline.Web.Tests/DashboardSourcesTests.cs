@@ -69,9 +69,7 @@ public abstract class DashboardSourcesTests(AppFixture fixture)
     private async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string url)
     {
         await SeedAsync();
-        var response = await App.ApiClientFor("analyst").GetAsync(url, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        return await App.GetJsonAsync("analyst", url, Ct);
     }
 
     private static JsonElement Indicator(JsonElement body, string key) =>

@@ -136,16 +136,8 @@ public sealed record TrendChart(Indicator Indicator, IReadOnlyList<TrendPoint> P
     public double Y(long value) => Top + (Height - Top - Bottom) * (1 - (double)value / Max);
 
     /// <summary>The SVG points of a line, broken where a month has no data.</summary>
-    public IEnumerable<string> Lines(Func<TrendPoint, long?> value)
-    {
-        var current = new List<string>();
-        for (var i = 0; i < Points.Count; i++)
-        {
-            if (value(Points[i]) is { } v) current.Add($"{F(X(i))},{F(Y(v))}");
-            else if (current.Count > 0) { yield return string.Join(' ', current); current = []; }
-        }
-        if (current.Count > 0) yield return string.Join(' ', current);
-    }
+    public IEnumerable<string> Lines(Func<TrendPoint, long?> value) =>
+        SvgPolylines.Broken(Points, (i, p) => value(p) is { } v ? (X(i), Y(v)) : null);
 
     public string Description =>
         $"{Indicator.Name} each month from {Points[0].Month.Label} to {Points[^1].Month.Label} (solid line) against the same months a year before (dashed line). " +

@@ -29,16 +29,8 @@ public sealed record RankChart(Indicator Indicator, IReadOnlyList<RankPoint> Poi
     public IEnumerable<int> Ticks => new[] { 1, (MaxRank + 1) / 2, MaxRank }.Distinct();
 
     /// <summary>The SVG points of a line, broken where a month has no rank.</summary>
-    public IEnumerable<string> Lines(Func<RankPoint, Rank?> rank)
-    {
-        var current = new List<string>();
-        for (var i = 0; i < Points.Count; i++)
-        {
-            if (rank(Points[i]) is { } r) current.Add($"{TrendChart.F(X(i))},{TrendChart.F(Y(r.Position))}");
-            else if (current.Count > 0) { yield return string.Join(' ', current); current = []; }
-        }
-        if (current.Count > 0) yield return string.Join(' ', current);
-    }
+    public IEnumerable<string> Lines(Func<RankPoint, Rank?> rank) =>
+        SvgPolylines.Broken(Points, (i, p) => rank(p) is { } r ? (X(i), Y(r.Position)) : null);
 
     public string Description
     {
