@@ -9,12 +9,10 @@ namespace Sightline.Web.Pages.Insights;
 /// </summary>
 public sealed record RankChart(Indicator Indicator, IReadOnlyList<RankPoint> Points, string? GroupName)
 {
-    public const int Width = 640;
-    public const int Height = 280;
-    public const int Left = 56;
-    public const int Right = 16;
-    public const int Top = 16;
-    public const int Bottom = 40;
+    // The same frame as the trend chart, so the two line up on the page.
+    public const int Width = TrendChart.Width;
+    public const int Height = TrendChart.Height;
+    private const int Left = TrendChart.Left, Right = TrendChart.Right, Top = TrendChart.Top, Bottom = TrendChart.Bottom;
 
     /// <summary>The largest group size charted (the bottom of the axis), at least 2 so the axis has a length.</summary>
     public int MaxRank => Math.Max(2, Points.SelectMany(p => new[] { p.London?.Of ?? 0, p.SimilarGroup?.Of ?? 0 }).DefaultIfEmpty(0).Max());
