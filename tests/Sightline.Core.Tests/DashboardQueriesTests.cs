@@ -82,8 +82,8 @@ public abstract class DashboardQueriesTests(RealPerformanceData data)
         Assert.Equal(Change.Percent(467, FinancialYear(file, 2015)), robbery.ChangeVsOneYear);
         Assert.Equal(Change.Percent(467, FinancialYear(file, 2011)), robbery.ChangeVsFiveYears);
         Assert.NotNull(robbery.ChangeVsOneYear);
-        // Every shipped indicator has data for those years in the historical file.
-        Assert.All(table.Rows, r => Assert.All(r.Row.Volumes, v => Assert.NotNull(v.Volume)));
+        // Every shipped MPS indicator has data for those years in the historical file (police.uk's have none here).
+        Assert.All(table.Rows.Where(r => r.Indicator.Source == PerformanceImports.MpsBoroughSource), r => Assert.All(r.Row.Volumes, v => Assert.NotNull(v.Volume)));
         Assert.Null(await new DashboardQueries(db).StrategicAsync("Atlantis", [2016], Ct));
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sightline.Core.Access;
 using Sightline.Core.Audit;
 using Sightline.TestKit;
+using static Sightline.Web.Tests.Support.FormPosts;
 
 namespace Sightline.Web.Tests;
 
@@ -31,29 +32,6 @@ public abstract class AdminPagesTests(AppFixture fixture)
     /// <summary>The page's error summary holds exactly these messages (it lists them in ModelState's order, by field name).</summary>
     private static void AssertErrors(IDocument page, params string[] expected) =>
         Assert.Equal(expected.Order(), page.ErrorSummary().Order());
-
-    /// <summary>Where a redirect goes, as a local path and query (the cookie handler's redirects are absolute).</summary>
-    private static string Target(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!;
-        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
-    }
-
-    private static async Task<IDocument> PostExpectingFormAsync(HttpClient client, string url, params (string Name, string Value)[] fields)
-    {
-        var response = await client.PostFormAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadDocumentAsync();
-    }
-
-    private static async Task<string> PostExpectingRedirectAsync(HttpClient client, string url, params (string Name, string Value)[] fields)
-    {
-        var response = await client.PostFormAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            Assert.Fail($"Expected a redirect from POST {url}, got {(int)response.StatusCode}: {string.Join("; ", (await response.ReadDocumentAsync()).ErrorSummary())}");
-        return Target(response);
-    }
 
     /// <summary>Adds a user through the page; returns their id and the one-time password it showed.</summary>
     private async Task<(Guid Id, string Email, string Password)> AddUserAsync(HttpClient admin, Role role = Role.Practitioner)

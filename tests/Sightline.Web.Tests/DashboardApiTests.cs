@@ -29,9 +29,7 @@ public abstract class DashboardApiTests(AppFixture fixture)
     private async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string who, string url)
     {
         await SeedAsync();
-        var response = await App.ApiClientFor(who).GetAsync(url, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        return await App.GetJsonAsync(who, url, Ct);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         // Traceability and partner measures: figures only, for the same people as the dashboard.
         (p => p is "insights/dashboard/sources" or "insights/dashboard/sources.csv" or "insights/dashboard/partner-measures.csv", ["analyst", .. Managers]),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
+        (p => p == "admin/area-groups" || p.StartsWith("admin/area-groups/"), ["administrator"]),
         (p => p == "admin" || p.StartsWith("admin/"), ["administrator"]),
         (p => p is "" or "sign-out" or "access-denied" || p.StartsWith("account/"), SignedInKeys),
     ];
@@ -102,6 +103,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             ["actionId"] = actionId,
             ["episodeId"] = episodeId,
             ["entryId"] = entryId,
+            ["areaGroupId"] = (await App.WithDbAsync(db => db.AreaGroups.Where(g => g.Key == Sightline.Core.Performance.ReferenceAreas.BarnetMostSimilarGroup).Select(g => g.Id).FirstAsync(Ct))).ToString(),
         };
     }
 
@@ -116,12 +118,14 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
 
     private static string Fill(string pattern, Dictionary<string, string> values)
     {
-        // {id} under a users route is a user's id; everywhere else it is the young person's.
+        // {id} under a users route is a user's id, under area groups a group's; everywhere else it is the young person's.
         var isUserRoute = pattern.Contains("users/{id");
+        var isAreaGroupRoute = pattern.Contains("area-groups/{id");
         return "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:[^}]*)?\??\}", m =>
         {
             var name = m.Groups[1].Value;
             if (name == "id" && isUserRoute) return values["userId"];
+            if (name == "id" && isAreaGroupRoute) return values["areaGroupId"];
             return values.TryGetValue(name, out var v) ? v : Guid.NewGuid().ToString();
         });
     }

@@ -107,7 +107,11 @@ public static class DataServices
         services.AddScoped<Sightline.Core.Performance.PartnerMeasures>();
         services.AddScoped<Sightline.Core.Performance.DashboardSources>();
         services.AddScoped<IndexRecords>();
+        services.AddSingleton(Sightline.Core.Performance.SourcePrecedence.Parse(
+            configuration["Dashboard:SourcePrecedence"],
+            configuration.GetSection("Dashboard:IndicatorSources").GetChildren().Select(c => new KeyValuePair<string, string?>(c.Key, c.Value))));
         services.AddScoped<Sightline.Core.Performance.DashboardQueries>();
+        services.AddScoped<Sightline.Core.Performance.AreaGroupAdministration>();
         return services;
     }
 }

@@ -13,10 +13,21 @@ public sealed record DashboardIndicator(
     Rank? LondonRank,
     Rank? SimilarGroupRank,
     IReadOnlyList<MonthlyException> LastMonths,
-    RagResult Rag);
+    RagResult Rag)
+{
+    /// <summary>Which source the figures came from (the one <see cref="SourcePrecedence"/> chose for the area).</summary>
+    public string Source => Indicator.Source;
+
+    /// <summary>The London and group ranks of the rolling 12 months rate over the 12 months to the dashboard's month (oldest first).</summary>
+    public IReadOnlyList<RankPoint> RankHistory { get; init; } = [];
+}
 
 /// <summary>The dashboard of an area for a month (null when the area has no complete 24 months of data).</summary>
-public sealed record PerformanceDashboard(Area Area, YearMonth? Month, int? PopulationYear, string? SimilarGroup, IReadOnlyList<DashboardIndicator> Indicators);
+public sealed record PerformanceDashboard(Area Area, YearMonth? Month, int? PopulationYear, string? SimilarGroup, IReadOnlyList<DashboardIndicator> Indicators)
+{
+    /// <summary>The key of the group the similar group rank is over (the area's own most similar group unless another was chosen).</summary>
+    public string? SimilarGroupKey { get; init; }
+}
 
 public sealed record StrategicIndicatorRow(Indicator Indicator, StrategicRow Row);
 
@@ -28,8 +39,10 @@ public sealed record StrategicTable(Area Area, IReadOnlyList<FinancialYear> Year
 /// arithmetic of <see cref="Sightline.Core.Dashboard"/>. Counts are loaded in one query for every area that
 /// a rank needs and grouped in memory into one series per area and indicator.
 /// </summary>
-public sealed class DashboardQueries(SightlineDb db)
+public sealed class DashboardQueries(SightlineDb db, SourcePrecedence? precedence = null)
 {
+    private readonly SourcePrecedence _precedence = precedence ?? SourcePrecedence.Default;
+
     /// <summary>Earlier years of the same month the exception ranges look at.</summary>
     private static readonly int ExceptionYears = ExceptionSettings.Default.Years;
 
@@ -47,42 +60,66 @@ public sealed class DashboardQueries(SightlineDb db)
     public static string SimilarGroupKey(string areaName) =>
         string.Join('-', areaName.Trim().ToLowerInvariant().Split([' ', '&'], StringSplitOptions.RemoveEmptyEntries)) + "-msg";
 
+    /// <summary>The groups an area can be compared with (for the "Compare with" choice), by name.</summary>
+    public async Task<List<AreaGroup>> GroupsAsync(CancellationToken cancellationToken = default) =>
+        (await db.AreaGroups.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Whether a group with this key exists.</summary>
+    public Task<bool> GroupExistsAsync(string key, CancellationToken cancellationToken = default) =>
+        db.AreaGroups.AnyAsync(g => g.Key == key, cancellationToken);
+
+    /// <summary>The latest month whose rolling 24 months all have data in the area's total, from the first source in
+    /// the default precedence that has such a month.</summary>
+    private async Task<YearMonth?> LatestCompleteMonthAsync(Guid areaId, CancellationToken cancellationToken)
+    {
+        var sources = _precedence.Order.Concat(Indicators.Sources).Distinct().ToList();
+        var totals = await db.CrimeCounts.AsNoTracking().Where(c => c.AreaId == areaId && sources.Contains(c.Source))
+            .GroupBy(c => new { c.Source, c.Month }).Select(g => new { g.Key.Source, g.Key.Month, Total = g.Sum(c => (long)c.Count) })
+            .ToListAsync(cancellationToken);
+        return sources.Select(source => Periods.LatestCompleteMonth(new MonthlySeries(totals.Where(t => t.Source == source)
+                .Select(t => new KeyValuePair<YearMonth, long>(YearMonth.FromYyyyMm(t.Month), t.Total)))))
+            .FirstOrDefault(latest => latest is not null);
+    }
+
     /// <summary>The dashboard for <paramref name="areaName"/>; null when there is no such area. Without
-    /// <paramref name="month"/>, the latest month whose rolling 24 months all have data in the area's total.</summary>
-    public async Task<PerformanceDashboard?> BuildAsync(string areaName, YearMonth? month, CancellationToken cancellationToken = default)
+    /// <paramref name="month"/>, the latest month whose rolling 24 months all have data in the area's total (from the
+    /// first source in precedence that has one). The similar group rank is over <paramref name="groupKey"/>, by
+    /// default the area's own most similar group.</summary>
+    public async Task<PerformanceDashboard?> BuildAsync(string areaName, YearMonth? month, CancellationToken cancellationToken = default) =>
+        await BuildAsync(areaName, month, null, cancellationToken);
+
+    /// <inheritdoc cref="BuildAsync(string, YearMonth?, CancellationToken)"/>
+    public async Task<PerformanceDashboard?> BuildAsync(string areaName, YearMonth? month, string? groupKey, CancellationToken cancellationToken = default)
     {
         var area = await FindAreaAsync(areaName, cancellationToken);
         if (area is null) return null;
-        const string source = PerformanceImports.MpsBoroughSource;
+        var similarKey = string.IsNullOrWhiteSpace(groupKey) ? SimilarGroupKey(area.Name) : groupKey.Trim().ToLowerInvariant();
 
-        if (month is null)
-        {
-            var totals = await db.CrimeCounts.AsNoTracking().Where(c => c.AreaId == area.Id && c.Source == source)
-                .GroupBy(c => c.Month).Select(g => new { Month = g.Key, Total = g.Sum(c => (long)c.Count) }).ToListAsync(cancellationToken);
-            month = Periods.LatestCompleteMonth(new MonthlySeries(totals.Select(t => new KeyValuePair<YearMonth, long>(YearMonth.FromYyyyMm(t.Month), t.Total))));
-            if (month is null) return new PerformanceDashboard(area, null, null, null, []);
-        }
+        month ??= await LatestCompleteMonthAsync(area.Id, cancellationToken);
+        if (month is null) return new PerformanceDashboard(area, null, null, null, []) { SimilarGroupKey = similarKey };
         var m = month.Value;
 
         var groups = await db.AreaGroups.AsNoTracking().Include(g => g.Members).ThenInclude(x => x.Area)
-            .Where(g => g.Key == ReferenceAreas.LondonGroup || g.Key == SimilarGroupKey(area.Name)).ToListAsync(cancellationToken);
+            .Where(g => g.Key == ReferenceAreas.LondonGroup || g.Key == similarKey).ToListAsync(cancellationToken);
         var london = groups.FirstOrDefault(g => g.Key == ReferenceAreas.LondonGroup)?.Members
             .Where(x => x.Area!.Kind == AreaKind.LondonBorough).Select(x => x.AreaId).ToHashSet() ?? [];
-        var similarGroup = groups.FirstOrDefault(g => g.Key == SimilarGroupKey(area.Name));
+        var similarGroup = groups.FirstOrDefault(g => g.Key == similarKey);
         var similar = similarGroup?.Members.Select(x => x.AreaId).ToHashSet();
         var areaIds = london.Concat(similar ?? []).Append(area.Id).Distinct().ToList();
 
-        // One query: every count of the needed months (rolling 24 months, and 5 earlier years of the last three months) for those areas.
+        // One query over every indicator source: every count of the needed months (rolling 24 months, and 5 earlier
+        // years of the last three months) for those areas.
         var from = m.AddMonths(-(LastMonthCount - 1) - 12 * ExceptionYears).ToYyyyMm();
         var to = m.ToYyyyMm();
-        var majors = Indicators.Majors(source);
+        var sources = Indicators.Sources;
+        var majors = Indicators.Majors(sources);
         var rows = await db.CrimeCounts.AsNoTracking()
-            .Where(c => c.Source == source && areaIds.Contains(c.AreaId) && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
-            .Select(c => new { c.AreaId, c.Month, c.Category, c.Subcategory, c.Count })
+            .Where(c => sources.Contains(c.Source) && areaIds.Contains(c.AreaId) && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
+            .Select(c => new { c.Source, c.AreaId, c.Month, c.Category, c.Subcategory, c.Count })
             .ToListAsync(cancellationToken);
-        var series = rows.GroupBy(r => r.AreaId).ToDictionary(
+        var series = rows.GroupBy(r => (r.AreaId, r.Source)).ToDictionary(
             g => g.Key,
-            g => Indicators.SeriesFor(g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
+            g => Indicators.SeriesFor(g.Key.Source, g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
 
         var populationRows = await db.PopulationEstimates.AsNoTracking().Where(p => areaIds.Contains(p.AreaId) && p.Age == null)
             .Select(p => new { p.AreaId, p.Year, p.Count }).ToListAsync(cancellationToken);
@@ -92,18 +129,21 @@ public sealed class DashboardQueries(SightlineDb db)
         var households = DenominatorsOf(householdRows.Select(h => (h.AreaId, h.Year, h.Count)));
         var noDenominators = new Denominators([]);
 
-        MonthlySeries SeriesOf(Guid id, string key) =>
-            series.TryGetValue(id, out var byIndicator) && byIndicator.TryGetValue(key, out var s) ? s : MonthlySeries.Empty;
-        Rate RateOf(Guid id, Indicator indicator)
+        MonthlySeries SeriesOf(Guid id, Indicator indicator) =>
+            series.TryGetValue((id, indicator.Source), out var byIndicator) && byIndicator.TryGetValue(indicator.Key, out var s) ? s : MonthlySeries.Empty;
+        Rate RateAt(Guid id, Indicator indicator, YearMonth at)
         {
             var denominators = indicator.RateBase == RateBase.PerThousandHouseholds ? households : population;
-            return Rates.Rolling12(SeriesOf(id, indicator.Key), m, denominators.GetValueOrDefault(id) ?? noDenominators, indicator.RateBase);
+            return Rates.Rolling12(SeriesOf(id, indicator), at, denominators.GetValueOrDefault(id) ?? noDenominators, indicator.RateBase);
         }
+        Rate RateOf(Guid id, Indicator indicator) => RateAt(id, indicator, m);
 
         var lines = new List<DashboardIndicator>();
-        foreach (var indicator in Indicators.All)
+        foreach (var listed in Indicators.All)
         {
-            var own = SeriesOf(area.Id, indicator.Key);
+            // The configured source wins; the next is used where it has no data for the area. Peers use the same source.
+            var indicator = _precedence.Choose(listed.Key, source => Indicators.Find(listed.Key, source) is { } candidate && SeriesOf(area.Id, candidate).Count > 0);
+            var own = SeriesOf(area.Id, indicator);
             var recent = Periods.RecentQuarter(own, m);
             var rolling = Periods.Rolling12(own, m);
             var rate = RateOf(area.Id, indicator);
@@ -111,15 +151,17 @@ public sealed class DashboardQueries(SightlineDb db)
             Rank? londonRank = london.Contains(area.Id)
                 ? PeerRanks.Of(area.Id, london.ToDictionary(id => id, id => rates[id]), indicator.Polarity)
                 : null;
-            Rank? similarRank = similar is not null && similar.Contains(area.Id)
-                ? PeerRanks.Of(area.Id, similar.ToDictionary(id => id, id => rates[id]), indicator.Polarity)
+            // The chosen group's rank includes the area itself, so a group the area is not a member of still compares it.
+            Rank? similarRank = similar is not null
+                ? PeerRanks.Of(area.Id, similar.Append(area.Id).Distinct().ToDictionary(id => id, id => rates[id]), indicator.Polarity)
                 : null;
             var lastMonths = MonthlyExceptions.LastMonths(own, m, LastMonthCount);
             var rag = Rag.Assess(new RagInput(indicator.Polarity, recent.ChangePercent, rolling.ChangePercent, londonRank, similarRank));
-            lines.Add(new DashboardIndicator(indicator, recent, rolling, rate, londonRank, similarRank, lastMonths, rag));
+            var history = RankHistory.Of(area.Id, m, (id, at) => RateAt(id, indicator, at).Value, london, similar, indicator.Polarity);
+            lines.Add(new DashboardIndicator(indicator, recent, rolling, rate, londonRank, similarRank, lastMonths, rag) { RankHistory = history });
         }
         var populationYear = population.GetValueOrDefault(area.Id)?.Nearest(m.Year)?.Year;
-        return new PerformanceDashboard(area, m, populationYear, similarGroup?.Name, lines);
+        return new PerformanceDashboard(area, m, populationYear, similarGroup?.Name, lines) { SimilarGroupKey = similarKey };
     }
 
     private static Dictionary<Guid, Denominators> DenominatorsOf(IEnumerable<(Guid AreaId, int Year, int Count)> rows)
@@ -136,18 +178,22 @@ public sealed class DashboardQueries(SightlineDb db)
         if (startYears.Count == 0) throw new ArgumentException("Choose at least one year.", nameof(startYears));
         var area = await FindAreaAsync(areaName, cancellationToken);
         if (area is null) return null;
-        const string source = PerformanceImports.MpsBoroughSource;
         var years = startYears.Distinct().Order().Select(y => new FinancialYear(y)).ToList();
         var latest = years[^1];
         var from = new FinancialYear(Math.Min(years[0].StartYear, latest.StartYear - 5)).First.ToYyyyMm();
         var to = latest.Last.ToYyyyMm();
-        var majors = Indicators.Majors(source);
+        var sources = Indicators.Sources;
+        var majors = Indicators.Majors(sources);
         var rows = await db.CrimeCounts.AsNoTracking()
-            .Where(c => c.Source == source && c.AreaId == area.Id && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
-            .Select(c => new { c.Month, c.Category, c.Subcategory, c.Count })
+            .Where(c => sources.Contains(c.Source) && c.AreaId == area.Id && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
+            .Select(c => new { c.Source, c.Month, c.Category, c.Subcategory, c.Count })
             .ToListAsync(cancellationToken);
-        var series = Indicators.SeriesFor(rows.Select(r => (r.Month, r.Category, r.Subcategory, r.Count)));
-        var table = Indicators.All.Select(i => new StrategicIndicatorRow(i, StrategicAssessment.Row(i.Key, series[i.Key], years))).ToList();
+        var series = rows.GroupBy(r => r.Source).ToDictionary(g => g.Key, g => Indicators.SeriesFor(g.Key, g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
+        MonthlySeries SeriesOf(Indicator i) =>
+            series.TryGetValue(i.Source, out var bySource) && bySource.TryGetValue(i.Key, out var s) ? s : MonthlySeries.Empty;
+        var table = Indicators.All
+            .Select(listed => _precedence.Choose(listed.Key, source => Indicators.Find(listed.Key, source) is { } candidate && SeriesOf(candidate).Count > 0))
+            .Select(i => new StrategicIndicatorRow(i, StrategicAssessment.Row(i.Key, SeriesOf(i), years))).ToList();
         return new StrategicTable(area, years, table);
     }
 }

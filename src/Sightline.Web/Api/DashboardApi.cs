@@ -34,10 +34,12 @@ public static class DashboardApi
         Results.Problem(statusCode: 404, title: $"There is no area '{area}'", detail: "Use an area name as the Metropolitan Police files spell it, e.g. Barnet.");
 
     private static async Task<IResult> DashboardAsync(DashboardQueries queries, [FromQuery(Name = "area")] string? area,
-        [FromQuery(Name = "month")] string? month, CancellationToken cancellationToken)
+        [FromQuery(Name = "month")] string? month, [FromQuery(Name = "group")] string? group, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(area)) errors.Add("area", "area is required: an area name, e.g. Barnet");
+        if (!string.IsNullOrWhiteSpace(group) && !await queries.GroupExistsAsync(group.Trim().ToLowerInvariant(), cancellationToken))
+            errors.Add("group", $"group must be the key of an area group, e.g. london or barnet-msg ('{group.Trim()}' is not one)");
         YearMonth? chosen = null;
         if (!string.IsNullOrWhiteSpace(month))
         {
@@ -45,7 +47,7 @@ public static class DashboardApi
             else errors.Add("month", "month must be a month in the form YYYY-MM, e.g. 2017-08");
         }
         if (errors.Any) return ApiProblems.Validation(errors);
-        var dashboard = await queries.BuildAsync(area!, chosen, cancellationToken);
+        var dashboard = await queries.BuildAsync(area!, chosen, group, cancellationToken);
         return dashboard is null ? UnknownArea(area!.Trim()) : Results.Ok(DashboardResponse.From(dashboard));
     }
 
@@ -110,7 +112,10 @@ public sealed record DashboardIndicatorResponse(
     IReadOnlyList<MonthResponse> LastMonths,
     IReadOnlyList<MonthResponse> Exceptions,
     string? Rag,
-    IReadOnlyList<string> Factors)
+    IReadOnlyList<string> Factors,
+    string Source,
+    string SourceName,
+    IReadOnlyList<RankPointResponse> RankHistory)
 {
     public static DashboardIndicatorResponse From(DashboardIndicator line)
     {
@@ -128,14 +133,20 @@ public sealed record DashboardIndicatorResponse(
             months,
             months.Where(m => m.Exception is nameof(ExceptionKind.High) or nameof(ExceptionKind.Low)).ToList(),
             line.Rag.Rating?.ToString(),
-            line.Rag.Factors.Select(f => f.Text).ToList());
+            line.Rag.Factors.Select(f => f.Text).ToList(),
+            line.Source,
+            Indicators.SourceName(line.Source),
+            line.RankHistory.Select(p => new RankPointResponse(p.Month.ToString(), RankResponse.From(p.London), RankResponse.From(p.SimilarGroup))).ToList());
     }
 }
 
-public sealed record DashboardResponse(string Area, string? Month, int? PopulationYear, string? SimilarGroup, IReadOnlyList<DashboardIndicatorResponse> Indicators)
+/// <summary>The London and similar group rank of the rolling 12 months rate at the end of one month (the rank chart).</summary>
+public sealed record RankPointResponse(string Month, RankResponse? LondonRank, RankResponse? SimilarGroupRank);
+
+public sealed record DashboardResponse(string Area, string? Month, int? PopulationYear, string? SimilarGroup, IReadOnlyList<DashboardIndicatorResponse> Indicators, string? SimilarGroupKey)
 {
     public static DashboardResponse From(PerformanceDashboard d) =>
-        new(d.Area.Name, d.Month?.ToString(), d.PopulationYear, d.SimilarGroup, d.Indicators.Select(DashboardIndicatorResponse.From).ToList());
+        new(d.Area.Name, d.Month?.ToString(), d.PopulationYear, d.SimilarGroup, d.Indicators.Select(DashboardIndicatorResponse.From).ToList(), d.SimilarGroupKey);
 }
 
 public sealed record StrategicRowResponse(string Key, string Name, IReadOnlyDictionary<string, long?> Volumes, double? ChangeVsOneYear, double? ChangeVsFiveYears);

@@ -12,8 +12,10 @@ namespace Sightline.Web.Pages.Insights;
 /// indicator with the recent quarter and rolling 12 months, rate, ranks, the last three months with exceptions and
 /// the RAG rating with its factors; the rules under the table; a trend chart of one indicator (this year against last).
 /// </summary>
-public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : SightlinePage
+public sealed class DashboardModel(DashboardQueries queries, SightlineDb db, SourcePrecedence precedence) : SightlinePage
 {
+    public SourcePrecedence Precedence => precedence;
+
     public const string DefaultChart = "mopac7";
 
     public List<string> Areas { get; private set; } = [];
@@ -23,6 +25,10 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : S
     public PerformanceDashboard? Dashboard { get; private set; }
     public bool UnknownArea { get; private set; }
     public TrendChart? Trend { get; private set; }
+    public RankChart? Ranks { get; private set; }
+    /// <summary>The group chosen to compare with (<c>group</c>), or null for the area's own most similar group.</summary>
+    public string? Group { get; private set; }
+    public List<AreaGroup> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -32,8 +38,12 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : S
         var chart = Request.Query["chart"].FirstOrDefault();
         Chart = Indicators.Find(chart ?? "")?.Key ?? DefaultChart;
         var month = PerformanceTables.MonthOf(Request.Query, ModelState);
+        Groups = await queries.GroupsAsync(cancellationToken);
+        Group = PerformanceTables.GroupOf(Request.Query);
+        if (Group is not null && Groups.All(g => g.Key != Group))
+            ModelState.AddModelError("group", "Choose a group to compare with from the list");
         if (!ModelState.IsValid) return;
-        Dashboard = await queries.BuildAsync(Area, month, cancellationToken);
+        Dashboard = await queries.BuildAsync(Area, month, Group, cancellationToken);
         if (Dashboard is null)
         {
             UnknownArea = true;
@@ -44,7 +54,10 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : S
         if (Dashboard.Month is { } m)
         {
             MonthText = m.ToString();
-            Trend = await TrendAsync(Dashboard.Area.Id, Indicators.Find(Chart)!, m, cancellationToken);
+            var charted = Dashboard.Indicators.FirstOrDefault(l => l.Indicator.Key == Chart);
+            if (charted is null) return;
+            Trend = await TrendAsync(Dashboard.Area.Id, charted.Indicator, m, cancellationToken);
+            Ranks = new RankChart(charted.Indicator, charted.RankHistory, Dashboard.SimilarGroup);
         }
     }
 
@@ -52,9 +65,11 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : S
     public bool NoData => Dashboard is { Month: null } || (Dashboard is { } d && d.Indicators.All(i => i.Rolling12.Volume is null && i.LastMonths.All(x => x.Count is null)));
 
     public string Link(YearMonth month, string? chart = null) =>
-        $"/insights/dashboard?area={Uri.EscapeDataString(Area)}&month={month}" + (chart is null ? "" : $"&chart={Uri.EscapeDataString(chart)}");
+        $"/insights/dashboard?area={Uri.EscapeDataString(Area)}&month={month}" + GroupQuery + (chart is null ? "" : $"&chart={Uri.EscapeDataString(chart)}");
 
-    public string ExportQuery => $"?area={Uri.EscapeDataString(Area)}" + (Dashboard?.Month is { } m ? $"&month={m}" : "");
+    public string ExportQuery => $"?area={Uri.EscapeDataString(Area)}" + (Dashboard?.Month is { } m ? $"&month={m}" : "") + GroupQuery;
+
+    private string GroupQuery => Group is null ? "" : $"&group={Uri.EscapeDataString(Group)}";
 
     public string StrategicLink(YearMonth month)
     {
@@ -63,10 +78,10 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : S
         return $"/insights/strategic-assessment?area={Uri.EscapeDataString(Area)}&years={latest.StartYear - 5},{latest.StartYear - 1},{latest.StartYear}";
     }
 
-    /// <summary>The area's counts of one indicator over the 24 months to <paramref name="month"/>.</summary>
+    /// <summary>The area's counts of one indicator (from the source the dashboard used) over the 24 months to <paramref name="month"/>.</summary>
     private async Task<TrendChart> TrendAsync(Guid areaId, Indicator indicator, YearMonth month, CancellationToken cancellationToken)
     {
-        const string source = PerformanceImports.MpsBoroughSource;
+        var source = indicator.Source;
         var from = month.AddMonths(-23).ToYyyyMm();
         var to = month.ToYyyyMm();
         var majors = Indicators.Majors(source);
@@ -74,7 +89,7 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db) : S
             .Where(c => c.Source == source && c.AreaId == areaId && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
             .Select(c => new { c.Month, c.Category, c.Subcategory, c.Count })
             .ToListAsync(cancellationToken);
-        var series = Indicators.SeriesFor(rows.Select(r => (r.Month, r.Category, r.Subcategory, r.Count)));
+        var series = Indicators.SeriesFor(source, rows.Select(r => (r.Month, r.Category, r.Subcategory, r.Count)));
         var s = series.TryGetValue(indicator.Key, out var found) ? found : MonthlySeries.Empty;
         var points = Enumerable.Range(0, 12).Select(i =>
         {
@@ -121,16 +136,8 @@ public sealed record TrendChart(Indicator Indicator, IReadOnlyList<TrendPoint> P
     public double Y(long value) => Top + (Height - Top - Bottom) * (1 - (double)value / Max);
 
     /// <summary>The SVG points of a line, broken where a month has no data.</summary>
-    public IEnumerable<string> Lines(Func<TrendPoint, long?> value)
-    {
-        var current = new List<string>();
-        for (var i = 0; i < Points.Count; i++)
-        {
-            if (value(Points[i]) is { } v) current.Add($"{F(X(i))},{F(Y(v))}");
-            else if (current.Count > 0) { yield return string.Join(' ', current); current = []; }
-        }
-        if (current.Count > 0) yield return string.Join(' ', current);
-    }
+    public IEnumerable<string> Lines(Func<TrendPoint, long?> value) =>
+        SvgPolylines.Broken(Points, (i, p) => value(p) is { } v ? (X(i), Y(v)) : null);
 
     public string Description =>
         $"{Indicator.Name} each month from {Points[0].Month.Label} to {Points[^1].Month.Label} (solid line) against the same months a year before (dashed line). " +

@@ -32,7 +32,7 @@ public abstract class PerformanceExportPage(DashboardQueries queries) : Sightlin
         {
             var month = PerformanceTables.MonthOf(Request.Query, ModelState);
             if (!ModelState.IsValid) return Redirect(page + Request.QueryString);
-            var dashboard = await queries.BuildAsync(area, month, cancellationToken);
+            var dashboard = await queries.BuildAsync(area, month, PerformanceTables.GroupOf(Request.Query), cancellationToken);
             if (dashboard?.Month is null) return Redirect(page + Request.QueryString);
             headers = PerformanceTables.DashboardHeaders;
             rows = PerformanceTables.DashboardRows(dashboard).ToList();

@@ -61,6 +61,10 @@ public static class PerformanceTables
         return years;
     }
 
+    /// <summary>The group the similar group rank is over (<c>group</c>), or null for the area's own most similar group.</summary>
+    public static string? GroupOf(IQueryCollection query) =>
+        query["group"].FirstOrDefault() is { } g && !string.IsNullOrWhiteSpace(g) ? g.Trim().ToLowerInvariant() : null;
+
     public static string YearsText(IQueryCollection query) =>
         query["years"].FirstOrDefault() is { } y && !string.IsNullOrWhiteSpace(y) ? y.Trim() : DefaultYears;
 
@@ -110,7 +114,7 @@ public static class PerformanceTables
         "Month 1", "Month 1 count", "Month 1 exception", "Month 1 expected range",
         "Month 2", "Month 2 count", "Month 2 exception", "Month 2 expected range",
         "Month 3", "Month 3 count", "Month 3 exception", "Month 3 expected range",
-        "RAG", "Factors",
+        "RAG", "Factors", "Source",
     ];
 
     public static IEnumerable<IReadOnlyList<object?>> DashboardRows(PerformanceDashboard d) => d.Indicators.Select(line =>
@@ -133,6 +137,7 @@ public static class PerformanceTables
         }
         cells.Add(line.Rag.Rating?.ToString());
         cells.Add(string.Join("; ", line.Rag.Factors.Select(f => f.Text)));
+        cells.Add(Indicators.SourceName(line.Source));
         return (IReadOnlyList<object?>)cells;
     });
 
@@ -140,8 +145,8 @@ public static class PerformanceTables
 
     public static IReadOnlyList<string> StrategicHeaders(StrategicTable t) =>
         ["Area", "Indicator", .. t.Years.Select(y => y.Label), $"% change {t.Years[^1].AddYears(-1).Label} to {t.Years[^1].Label}",
-         $"% change {t.Years[^1].AddYears(-5).Label} to {t.Years[^1].Label}"];
+         $"% change {t.Years[^1].AddYears(-5).Label} to {t.Years[^1].Label}", "Source"];
 
     public static IEnumerable<IReadOnlyList<object?>> StrategicRows(StrategicTable t) => t.Rows.Select(r =>
-        (IReadOnlyList<object?>)[t.Area.Name, r.Indicator.Name, .. r.Row.Volumes.Select(v => (object?)v.Volume), r.Row.ChangeVsOneYear, r.Row.ChangeVsFiveYears]);
+        (IReadOnlyList<object?>)[t.Area.Name, r.Indicator.Name, .. r.Row.Volumes.Select(v => (object?)v.Volume), r.Row.ChangeVsOneYear, r.Row.ChangeVsFiveYears, Indicators.SourceName(r.Indicator.Source)]);
 }
