@@ -44,6 +44,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p == "missing", RecordRoles),
         (p => p == "notifications", SignedInKeys),
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
+        (p => p == "insights/imports", ["analyst"]),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
         (p => p == "admin" || p.StartsWith("admin/"), ["administrator"]),
         (p => p is "" or "sign-out" or "access-denied" || p.StartsWith("account/"), SignedInKeys),
