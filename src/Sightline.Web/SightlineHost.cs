@@ -133,6 +133,7 @@ public static class SightlineHost
             options.Conventions.AuthorizeFolder("/Oversight", Policies.Oversight);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Insights", Policies.Aggregates);
+            options.Conventions.AuthorizePage("/Insights/Imports", Policies.PerformanceImports);
             options.Conventions.AllowAnonymousToPage("/Account/SignIn");
             options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
             options.Conventions.AllowAnonymousToPage("/Account/SignedOut");

@@ -46,6 +46,7 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p == "oversight" || p.StartsWith("oversight/"), Managers),
         // Traceability and partner measures: figures only, for the same people as the dashboard.
         (p => p is "insights/dashboard/sources" or "insights/dashboard/sources.csv" or "insights/dashboard/partner-measures.csv", ["analyst", .. Managers]),
+        (p => p == "insights/imports", ["analyst"]),
         (p => p == "insights" || p.StartsWith("insights/"), ["analyst", .. Managers]),
         (p => p == "admin/area-groups" || p.StartsWith("admin/area-groups/"), ["administrator"]),
         (p => p == "admin" || p.StartsWith("admin/"), ["administrator"]),

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Counts and dashboards without names.</summary>
     public const string Aggregates = "aggregates";
 
+    /// <summary>Importing performance data (crime counts, population) in a page: analysts only, although managers see the dashboards.</summary>
+    public const string PerformanceImports = "performance-imports";
+
     public static void Register(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -29,5 +32,6 @@ public static class Policies
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator)
             .RequireAssertion(c => c.User.SignedInWithTwoFactor()));
         options.AddPolicy(Aggregates, p => p.RequireAuthenticatedUser().RequireRole(Roles.Analyst, Roles.TeamManager, Roles.SeniorManager));
+        options.AddPolicy(PerformanceImports, p => p.RequireAuthenticatedUser().RequireRole(Roles.Analyst));
     }
 }

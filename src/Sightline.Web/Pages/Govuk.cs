@@ -55,6 +55,17 @@ public static partial class Govuk
             $"{(autocomplete is null ? "" : $" autocomplete=\"{autocomplete}\"")}{(spellcheck ? "" : " spellcheck=\"false\"")}></div>");
     }
 
+    /// <summary>A GOV.UK file upload; the form needs <c>enctype="multipart/form-data"</c>.</summary>
+    public static IHtmlContent FileUpload(this IHtmlHelper html, string name, string label, string? hint = null, string? accept = null)
+    {
+        var error = ErrorFor(html, name);
+        return new HtmlString(
+            $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><label class=\"govuk-label\" for=\"{name}\">{E(label)}</label>" +
+            $"{Hint(name, hint)}{ErrorMessage(name, error)}" +
+            $"<input class=\"govuk-file-upload{(error is null ? "" : " govuk-file-upload--error")}\" id=\"{name}\" name=\"{name}\" type=\"file\"" +
+            $"{(accept is null ? "" : $" accept=\"{E(accept)}\"")}{DescribedBy(name, hint, error)}></div>");
+    }
+
     public static IHtmlContent Textarea(this IHtmlHelper html, string name, string label, string? value, string? hint = null, int rows = 5) =>
         Textarea(name, label, value, hint, ErrorFor(html, name), rows);
 

@@ -18,6 +18,7 @@ public sealed class PdfPages : IDisposable
     private readonly PdfDocument _document;
     private readonly string _marking;
     private readonly string _footer;
+    private readonly bool _landscape;
     private PdfPage _page = null!;
     private XGraphics _gfx = null!;
     private double _y;
@@ -33,8 +34,10 @@ public sealed class PdfPages : IDisposable
     private static readonly XBrush Grey = new XSolidBrush(XColor.FromArgb(80, 90, 95));
     private static readonly XPen Rule = new(XColor.FromArgb(177, 180, 182), 0.75);
 
-    public PdfPages(string title, string marking, string footer)
+    /// <param name="landscape">A4 on its side, for wide tables such as the board pack's.</param>
+    public PdfPages(string title, string marking, string footer, bool landscape = false)
     {
+        _landscape = landscape;
         PdfFonts.EnsureReady();
         _document = new PdfDocument();
         _marking = marking;
@@ -59,6 +62,7 @@ public sealed class PdfPages : IDisposable
         _gfx?.Dispose();
         _page = _document.AddPage();
         _page.Size = PdfSharp.PageSize.A4;
+        if (_landscape) _page.Orientation = PdfSharp.PageOrientation.Landscape;
         _gfx = XGraphics.FromPdfPage(_page);
         _y = Margin + HeaderSpace;
     }
@@ -148,6 +152,19 @@ public sealed class PdfPages : IDisposable
         }
         Space(6);
     }
+
+    /// <summary>A drawing of <paramref name="height"/> points across the line (a chart, say), on a new page when it
+    /// does not fit what is left; <paramref name="draw"/> gets the page's graphics and the box to draw in.</summary>
+    public void Drawing(double height, Action<XGraphics, XRect> draw)
+    {
+        Need(height);
+        draw(_gfx, new XRect(Margin, _y, Width, height));
+        _y += height;
+        Space(6);
+    }
+
+    /// <summary>Starts the next content on a new page.</summary>
+    public void PageBreak() => NewPage();
 
     private double RowHeight(IReadOnlyList<string> cells, double[] widths, XFont font) =>
         cells.Select((c, i) => Wrap(c, font, widths[i] - 6).Count).DefaultIfEmpty(1).Max() * Line(font) + 4;

@@ -71,33 +71,13 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db, Sou
 
     private string GroupQuery => Group is null ? "" : $"&group={Uri.EscapeDataString(Group)}";
 
-    public string StrategicLink(YearMonth month)
-    {
-        // The latest complete financial year at the month, with the one before and five before.
-        var latest = month.Month == 3 ? month.FinancialYear : month.FinancialYear.AddYears(-1);
-        return $"/insights/strategic-assessment?area={Uri.EscapeDataString(Area)}&years={latest.StartYear - 5},{latest.StartYear - 1},{latest.StartYear}";
-    }
+    public string StrategicLink(YearMonth month) =>
+        $"/insights/strategic-assessment?area={Uri.EscapeDataString(Area)}&years={string.Join(',', PerformanceTables.StrategicYearsAt(month))}";
 
-    /// <summary>The area's counts of one indicator (from the source the dashboard used) over the 24 months to <paramref name="month"/>.</summary>
-    private async Task<TrendChart> TrendAsync(Guid areaId, Indicator indicator, YearMonth month, CancellationToken cancellationToken)
-    {
-        var source = indicator.Source;
-        var from = month.AddMonths(-23).ToYyyyMm();
-        var to = month.ToYyyyMm();
-        var majors = Indicators.Majors(source);
-        var rows = await db.CrimeCounts.AsNoTracking()
-            .Where(c => c.Source == source && c.AreaId == areaId && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
-            .Select(c => new { c.Month, c.Category, c.Subcategory, c.Count })
-            .ToListAsync(cancellationToken);
-        var series = Indicators.SeriesFor(source, rows.Select(r => (r.Month, r.Category, r.Subcategory, r.Count)));
-        var s = series.TryGetValue(indicator.Key, out var found) ? found : MonthlySeries.Empty;
-        var points = Enumerable.Range(0, 12).Select(i =>
-        {
-            var m = month.AddMonths(i - 11);
-            return new TrendPoint(m, s[m], s[m.AddMonths(-12)]);
-        }).ToList();
-        return new TrendChart(indicator, points);
-    }
+    public string BoardPackLink => "/insights/dashboard/board-pack.pdf" + ExportQuery;
+
+    private async Task<TrendChart> TrendAsync(Guid areaId, Indicator indicator, YearMonth month, CancellationToken cancellationToken) =>
+        (await TrendChart.LoadAsync(db, areaId, [indicator], month, cancellationToken))[0];
 }
 
 public sealed record TrendPoint(YearMonth Month, long? ThisYear, long? LastYear);
@@ -105,6 +85,32 @@ public sealed record TrendPoint(YearMonth Month, long? ThisYear, long? LastYear)
 /// <summary>A line chart of 12 months against the same months a year before, drawn as SVG on the server.</summary>
 public sealed record TrendChart(Indicator Indicator, IReadOnlyList<TrendPoint> Points)
 {
+    /// <summary>An area's charts of some indicators for the 12 months to <paramref name="month"/>, from one query of the 24 months.</summary>
+    public static async Task<List<TrendChart>> LoadAsync(SightlineDb db, Guid areaId, IReadOnlyList<Indicator> indicators, YearMonth month, CancellationToken cancellationToken)
+    {
+        // Each indicator from the source the dashboard chose for it: one query over those sources.
+        var sources = indicators.Select(i => i.Source).Distinct().ToList();
+        var from = month.AddMonths(-23).ToYyyyMm();
+        var to = month.ToYyyyMm();
+        var majors = sources.SelectMany(Indicators.Majors).Distinct().ToList();
+        var rows = await db.CrimeCounts.AsNoTracking()
+            .Where(c => sources.Contains(c.Source) && c.AreaId == areaId && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
+            .Select(c => new { c.Source, c.Month, c.Category, c.Subcategory, c.Count })
+            .ToListAsync(cancellationToken);
+        var series = rows.GroupBy(r => r.Source).ToDictionary(
+            g => g.Key, g => Indicators.SeriesFor(g.Key, g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
+        return indicators.Select(indicator =>
+        {
+            var s = series.TryGetValue(indicator.Source, out var bySource) && bySource.TryGetValue(indicator.Key, out var found) ? found : MonthlySeries.Empty;
+            var points = Enumerable.Range(0, 12).Select(i =>
+            {
+                var m = month.AddMonths(i - 11);
+                return new TrendPoint(m, s[m], s[m.AddMonths(-12)]);
+            }).ToList();
+            return new TrendChart(indicator, points);
+        }).ToList();
+    }
+
     public const int Width = 640;
     public const int Height = 280;
     public const int Left = 56;

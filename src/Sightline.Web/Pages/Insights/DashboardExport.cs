@@ -43,7 +43,7 @@ public abstract class PerformanceExportPage(DashboardQueries queries) : Sightlin
             : File(TableExport.Csv(headers, rows), TableExport.CsvContentType, $"{name}.{extension}");
     }
 
-    private static string Slug(string name) =>
+    public static string Slug(string name) =>
         string.Join('-', name.ToLowerInvariant().Split([' ', '&', '/'], StringSplitOptions.RemoveEmptyEntries));
 }
 

@@ -65,6 +65,14 @@ public static class PerformanceTables
     public static string? GroupOf(IQueryCollection query) =>
         query["group"].FirstOrDefault() is { } g && !string.IsNullOrWhiteSpace(g) ? g.Trim().ToLowerInvariant() : null;
 
+    /// <summary>The strategic assessment's default years at a month: the latest complete financial year, the one
+    /// before and five before (as start years, oldest first).</summary>
+    public static IReadOnlyList<int> StrategicYearsAt(YearMonth month)
+    {
+        var latest = month.Month == 3 ? month.FinancialYear : month.FinancialYear.AddYears(-1);
+        return [latest.StartYear - 5, latest.StartYear - 1, latest.StartYear];
+    }
+
     public static string YearsText(IQueryCollection query) =>
         query["years"].FirstOrDefault() is { } y && !string.IsNullOrWhiteSpace(y) ? y.Trim() : DefaultYears;
 
