@@ -19,7 +19,7 @@ public abstract class DashboardSourcesTests(RealPerformanceData data)
         await using var db = data.NewContext();
         var dashboard = await new DashboardQueries(db).BuildAsync(area, m, Ct);
         var line = dashboard!.Indicators.Single(i => i.Indicator.Key == indicator);
-        var table = await new DashboardSources(db).ForAsync(area, indicator, m, Ct);
+        var table = await new DashboardSources(db).ForAsync(area, indicator, m, cancellationToken: Ct);
 
         Assert.NotNull(table);
         Assert.Equal(["Recent quarter", "Same quarter a year before", "Rolling 12 months", "The 12 months before"], table.Periods.Select(p => p.Name));
@@ -38,8 +38,8 @@ public abstract class DashboardSourcesTests(RealPerformanceData data)
     public async Task An_unknown_indicator_or_area_has_no_table()
     {
         await using var db = data.NewContext();
-        Assert.Null(await new DashboardSources(db).ForAsync("Barnet", "broken-windows", new YearMonth(2017, 8), Ct));
-        Assert.Null(await new DashboardSources(db).ForAsync("Atlantis", "robbery", new YearMonth(2017, 8), Ct));
+        Assert.Null(await new DashboardSources(db).ForAsync("Barnet", "broken-windows", new YearMonth(2017, 8), cancellationToken: Ct));
+        Assert.Null(await new DashboardSources(db).ForAsync("Atlantis", "robbery", new YearMonth(2017, 8), cancellationToken: Ct));
     }
 }
 

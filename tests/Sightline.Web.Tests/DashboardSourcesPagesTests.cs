@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sightline.Core.Dashboard;
 using Sightline.Core.Performance;
@@ -33,7 +34,7 @@ public abstract class DashboardSourcesPagesTests(AppFixture fixture)
         var client = await ClientAsync("team-manager");
         var dashboard = await client.GetDocumentAsync("/insights/dashboard?area=Barnet&month=2017-08");
         var link = dashboard.QuerySelector("#row-robbery .sl-source-link")!;
-        Assert.Equal("/insights/dashboard/sources?area=Barnet&indicator=robbery&month=2017-08", link.GetAttribute("href"));
+        Assert.Equal("/insights/dashboard/sources?area=Barnet&indicator=robbery&month=2017-08&source=mps-borough", link.GetAttribute("href"));
         Assert.Equal("Source rows for Robbery", Text(link));
 
         var page = await client.GetDocumentAsync(link.GetAttribute("href")!);
@@ -52,6 +53,32 @@ public abstract class DashboardSourcesPagesTests(AppFixture fixture)
         var rows = page.QuerySelectorAll("#period-0 tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
         Assert.Equal(4, rows.Count); // three months and the total
         Assert.Equal(["Jun 2017", "mps-borough", "Robbery", "Robbery of personal property", "31", "Imported before runs were traced", "", ""], rows[0]);
+    }
+
+    [Fact]
+    public async Task The_sources_page_follows_the_source_the_dashboard_row_used()
+    {
+        var client = await ClientAsync();
+        await App.WithDbAsync(async db =>
+        {
+            var barnet = await db.Areas.SingleAsync(a => a.Name == "Barnet", Ct);
+            if (!await db.CrimeCounts.AnyAsync(c => c.Source == PerformanceImports.PoliceUkSource && c.AreaId == barnet.Id && c.Month == 201708, Ct))
+            {
+                db.CrimeCounts.Add(new CrimeCount { Source = PerformanceImports.PoliceUkSource, AreaId = barnet.Id, Month = 201708, Category = "Robbery", Subcategory = "", Count = 7 });
+                await db.SaveChangesAsync(Ct);
+            }
+        });
+
+        var page = await client.GetDocumentAsync("/insights/dashboard/sources?area=Barnet&indicator=robbery&month=2017-08&source=police-uk");
+        Assert.Empty(page.ErrorSummary());
+        Assert.Equal($"Source: {Indicators.SourceName(PerformanceImports.PoliceUkSource)}", Text(page.GetElementById("source")));
+        var rows = page.QuerySelectorAll("#period-0 tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Contains(rows, r => r.Count > 4 && r[0] == "Aug 2017" && r[1] == "police-uk" && r[4] == "7");
+        Assert.DoesNotContain(rows, r => r.Count > 1 && r[1] == "mps-borough");
+        Assert.Contains("police-uk", page.GetElementById("export-csv")!.GetAttribute("href"));
+
+        var unknown = await client.GetDocumentAsync("/insights/dashboard/sources?area=Barnet&indicator=robbery&month=2017-08&source=rumour");
+        Assert.Contains(unknown.ErrorSummary(), e => e.Contains("not a source"));
     }
 
     [Fact]

@@ -23,14 +23,16 @@ public sealed record DashboardSourceTable(Area Area, Indicator Indicator, YearMo
 /// </summary>
 public sealed class DashboardSources(SightlineDb db)
 {
-    public async Task<DashboardSourceTable?> ForAsync(string areaName, string indicatorKey, YearMonth month, CancellationToken cancellationToken = default)
+    /// <summary>The rows behind one dashboard row. <paramref name="source"/> is the source the dashboard used for the
+    /// indicator (see <see cref="SourcePrecedence"/>); without it, the indicator's first configured source.</summary>
+    public async Task<DashboardSourceTable?> ForAsync(string areaName, string indicatorKey, YearMonth month, string? source = null, CancellationToken cancellationToken = default)
     {
-        var indicator = Indicators.Find(indicatorKey);
+        var indicator = source is null ? Indicators.Find(indicatorKey) : Indicators.Find(indicatorKey, source);
         if (indicator is null) return null;
         var area = await new DashboardQueries(db).FindAreaAsync(areaName, cancellationToken);
         if (area is null) return null;
         // A composite (MOPAC 7) is the sum of its parts: a row counts once for each part it belongs to.
-        var parts = indicator.IsComposite ? indicator.Parts!.Select(p => Indicators.Find(p)!).ToList() : [indicator];
+        var parts = indicator.IsComposite ? indicator.Parts!.Select(p => Indicators.Find(p, indicator.Source)!).ToList() : [indicator];
 
         var recent = Periods.RecentQuarterWindow(month);
         var rolling = Periods.Rolling12Window(month);
@@ -41,10 +43,10 @@ public sealed class DashboardSources(SightlineDb db)
         };
         var from = rolling.Preceding.First.ToYyyyMm();
         var to = month.ToYyyyMm();
-        const string source = PerformanceImports.MpsBoroughSource;
-        var majors = Indicators.Majors(source);
+        var indicatorSource = indicator.Source;
+        var majors = Indicators.Majors(indicatorSource);
         var counts = await db.CrimeCounts.AsNoTracking()
-            .Where(c => c.Source == source && c.AreaId == area.Id && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
+            .Where(c => c.Source == indicatorSource && c.AreaId == area.Id && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
             .ToListAsync(cancellationToken);
         var matching = counts.SelectMany(c => parts.Where(p => p.Matches(c.Category, c.Subcategory)).Select(_ => c)).ToList();
         var runIds = matching.Where(c => c.ImportRunId is not null).Select(c => c.ImportRunId!.Value).Distinct().ToList();

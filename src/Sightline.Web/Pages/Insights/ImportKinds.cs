@@ -20,6 +20,9 @@ public static class ImportKinds
         new(PerformanceImports.PopulationSource, "ONS population by age, or GLA borough profiles",
             "The ONS long format (Code, Name, Geography1, Age, Population) or the GLA London borough profiles (population and households).",
             (imports, path, year, ct) => imports.ImportPopulationAsync(path, year, cancellationToken: ct)),
+        new(PerformanceImports.IndicatorsSource, "Partner measures",
+            "A CSV with the columns area, indicator, period, value (period as 2017-08, 2017-Q3 or 2017/18), for the measures partners return.",
+            (imports, path, _, ct) => imports.ImportIndicatorsAsync(path, cancellationToken: ct)),
     ];
 
     public static ImportKind? Find(string? key) => All.FirstOrDefault(k => string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase));

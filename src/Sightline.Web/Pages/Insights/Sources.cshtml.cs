@@ -16,6 +16,7 @@ public sealed class SourcesModel(DashboardSources sources, SightlineDb db) : Sig
     public string Area { get; private set; } = PerformanceTables.DefaultArea;
     public string IndicatorKey { get; private set; } = DashboardModel.DefaultChart;
     public string MonthText { get; private set; } = "";
+    public string? Source { get; private set; }
     public DashboardSourceTable? Table { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -25,12 +26,13 @@ public sealed class SourcesModel(DashboardSources sources, SightlineDb db) : Sig
         IndicatorKey = Request.Query["indicator"].FirstOrDefault()?.Trim() ?? DashboardModel.DefaultChart;
         MonthText = Request.Query["month"].FirstOrDefault()?.Trim() ?? "";
         Table = await SourcesTables.LoadAsync(sources, Request.Query, ModelState, cancellationToken);
-        if (Table is not null) (Area, IndicatorKey, MonthText) = (Table.Area.Name, Table.Indicator.Key, Table.Month.ToString());
+        if (Table is not null) (Area, IndicatorKey, MonthText, Source) = (Table.Area.Name, Table.Indicator.Key, Table.Month.ToString(), Table.Indicator.Source);
     }
 
     public string DashboardLink => $"/insights/dashboard?area={Uri.EscapeDataString(Area)}&month={Uri.EscapeDataString(MonthText)}";
 
-    public string ExportQuery => $"?area={Uri.EscapeDataString(Area)}&indicator={Uri.EscapeDataString(IndicatorKey)}&month={Uri.EscapeDataString(MonthText)}";
+    public string ExportQuery => $"?area={Uri.EscapeDataString(Area)}&indicator={Uri.EscapeDataString(IndicatorKey)}&month={Uri.EscapeDataString(MonthText)}"
+        + (Source is null ? "" : $"&source={Uri.EscapeDataString(Source)}");
 }
 
 /// <summary>The sources table as CSV, from the same query as the page; a query the page would reject goes back to the page.</summary>
@@ -50,16 +52,22 @@ public static class SourcesTables
     /// <summary>The table for the query (area, indicator, month — all required); null with errors in <paramref name="modelState"/> otherwise.</summary>
     public static async Task<DashboardSourceTable?> LoadAsync(DashboardSources sources, IQueryCollection query, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
-        var indicator = Indicators.Find(query["indicator"].FirstOrDefault()?.Trim() ?? "");
-        if (indicator is null) modelState.AddModelError("indicator", "Choose an indicator from the list");
+        var key = query["indicator"].FirstOrDefault()?.Trim() ?? "";
+        var source = SourceOf(query);
+        if (source is not null && !Indicators.Sources.Contains(source)) modelState.AddModelError("indicator", $"'{source}' is not a source Sightline knows");
+        var indicator = source is null ? Indicators.Find(key) : Indicators.Find(key, source);
+        if (indicator is null && modelState.IsValid) modelState.AddModelError("indicator", "Choose an indicator from the list");
         var month = PerformanceTables.MonthOf(query, modelState);
         if (month is null && modelState.IsValid) modelState.AddModelError("month", "Enter the month as a year and month, for example 2017-08");
         if (!modelState.IsValid) return null;
         var area = PerformanceTables.AreaOf(query);
-        var table = await sources.ForAsync(area, indicator!.Key, month!.Value, cancellationToken);
+        var table = await sources.ForAsync(area, indicator!.Key, month!.Value, indicator.Source, cancellationToken);
         if (table is null) modelState.AddModelError("area", $"Choose an area from the list ('{area}' is not one)");
         return table;
     }
+
+    /// <summary>The source the dashboard row used (<c>source</c>), or null for the indicator's first configured one.</summary>
+    public static string? SourceOf(IQueryCollection query) => query["source"].FirstOrDefault()?.Trim() is { Length: > 0 } s ? s : null;
 
     public static string RunText(ImportRun? run) => run is null ? "Imported before runs were traced" : run.FileName;
 
