@@ -13,6 +13,7 @@ if (args is ["micro", ..])
     return 0;
 }
 if (args is ["import", ..]) return await ImportBenchmark.RunAsync(args[1..], CancelOnCtrlC());
+if (args is ["dashboard", ..]) return await DashboardBenchmark.RunAsync(args[1..], CancelOnCtrlC());
 
 BenchOptions options;
 try
