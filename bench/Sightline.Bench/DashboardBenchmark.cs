@@ -275,10 +275,33 @@ public static class DashboardBenchmark
                 var dashboard = await new DashboardQueries(db).BuildAsync(Area(), months[random.Next(months.Count)], cancellationToken);
                 if (dashboard?.Indicators.Count is null or 0) throw new InvalidOperationException("An empty dashboard.");
             }),
+            // Profile: the dashboard's one big query (as DashboardQueries issues it for the 32 boroughs, the latest month), alone and then grouped into series.
+            await Time("  of which: its counts query alone", async db => await CountsQueryAsync(db, months[^1], cancellationToken)),
+            await Time("  of which: counts query + grouping into series", async db =>
+            {
+                var rows = await CountsQueryAsync(db, months[^1], cancellationToken);
+                _ = rows.GroupBy(r => r.AreaId).ToDictionary(g => g.Key, g => Indicators.SeriesFor(g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
+            }),
         };
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
         return results;
+    }
+
+    private sealed record CountRow(Guid AreaId, int Month, string Category, string Subcategory, int Count);
+
+    /// <summary>The counts query of <see cref="DashboardQueries.BuildAsync"/> (its areas: the London group and the area), to time it on its own.</summary>
+    private static async Task<List<CountRow>> CountsQueryAsync(SightlineDb db, YearMonth month, CancellationToken cancellationToken)
+    {
+        var areaIds = await db.AreaGroupMembers.AsNoTracking().Where(m => db.AreaGroups.Any(g => g.Id == m.GroupId && g.Key == ReferenceAreas.LondonGroup))
+            .Select(m => m.AreaId).ToListAsync(cancellationToken);
+        var from = month.AddMonths(-(DashboardQueries.LastMonthCount - 1) - 12 * 5).ToYyyyMm();
+        var to = month.ToYyyyMm();
+        var majors = Indicators.Majors(PerformanceImports.MpsBoroughSource);
+        return await db.CrimeCounts.AsNoTracking()
+            .Where(c => c.Source == PerformanceImports.MpsBoroughSource && areaIds.Contains(c.AreaId) && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
+            .Select(c => new CountRow(c.AreaId, c.Month, c.Category, c.Subcategory, c.Count))
+            .ToListAsync(cancellationToken);
     }
 
     private static IReadOnlyList<Scenario> Scenarios(string token, Loaded loaded, IReadOnlyList<YearMonth> months)
