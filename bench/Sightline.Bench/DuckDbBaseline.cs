@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Sightline.Bench;
 
 /// <summary>What the DuckDB script (bench/duckdb/police-uk.mjs) printed: its own timing and the totals to compare.</summary>
-public sealed record DuckDbResult(string Duckdb, double Seconds, long RowsRead, JsonElement[][] AreaCounts, long LsoaGroups, long LsoaTotal, long LsoaSquares)
+public sealed record DuckDbResult(string Duckdb, double Seconds, double CpuSeconds, long RowsRead, JsonElement[][] AreaCounts, long LsoaGroups, long LsoaTotal, long LsoaSquares)
 {
     public IReadOnlyList<AreaCount> Areas() =>
         AreaCounts.Select(r => new AreaCount(r[0].GetString()!, r[1].GetInt32(), r[2].GetString()!, r[3].GetInt32())).ToList();
