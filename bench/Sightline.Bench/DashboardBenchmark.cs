@@ -80,38 +80,27 @@ public static class DashboardBenchmark
         public double Percentile(double p) => Micros[Math.Clamp((int)Math.Ceiling(p / 100 * Micros.Length) - 1, 0, Micros.Length - 1)] / 1000.0;
     }
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancel)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancel) =>
+        BenchRun.RunAsync(args, DashboardOptions.Parse, DashboardOptions.Usage, "dashboard", o => o.Keep, (options, work) => RunAsync(options, work, cancel), cancel);
+
+    private static async Task<int> RunAsync(DashboardOptions options, string work, CancellationToken cancel)
     {
-        DashboardOptions options;
-        try
-        {
-            options = DashboardOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(DashboardOptions.Usage);
-            return 64;
-        }
         var root = SightlineApp.FindRepositoryRoot();
-        var work = Path.Combine(Path.GetTempPath(), "sightline-dashboard-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(work);
+        var step = BenchRun.Step;
         ThrowawayPostgres? postgres = null;
         SightlineApp.Server? server = null;
-        var exitCode = 0;
-        void Step(string text) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");
         try
         {
             if (options.Build)
             {
-                Step("Building the app (Release)...");
+                step("Building the app (Release)...");
                 await SightlineApp.BuildAsync(root, cancel);
             }
             DatabaseSettings settings;
             string databaseVersion;
             if (options.Provider == "postgres")
             {
-                Step("Starting a throwaway PostgreSQL 15 on 127.0.0.1...");
+                step("Starting a throwaway PostgreSQL 15 on 127.0.0.1...");
                 postgres = await ThrowawayPostgres.StartAsync(Path.Combine(work, "pg"), maxConnections: 200, [], cancel);
                 settings = new DatabaseSettings(DatabaseProvider.Postgres, postgres.ConnectionString);
                 databaseVersion = postgres.Version + " (default settings)";
@@ -132,7 +121,7 @@ public static class DashboardBenchmark
                 ["Logging__LogLevel__Default"] = "Warning",
             }, Path.Combine(work, "app.log"));
 
-            Step("Creating the database and the demo partnership with its real dashboard data (both MPS borough files, ONS population)...");
+            step("Creating the database and the demo partnership with its real dashboard data (both MPS borough files, ONS population)...");
             await app.CommandAsync(cancel, "migrate");
             var seeded = await app.CommandAsync(cancel, "demo", "seed", "--people", "1000");
             if (!seeded.Contains("Dashboard data loaded", StringComparison.Ordinal)) throw new InvalidOperationException($"The demo did not load the dashboard data:\n{seeded}");
@@ -140,12 +129,12 @@ public static class DashboardBenchmark
             if (!token.StartsWith("sl_", StringComparison.Ordinal)) throw new InvalidOperationException("api-token create did not print a token last.");
             if (postgres is not null)
             {
-                Step("VACUUM (ANALYZE) after the bulk load...");
+                step("VACUUM (ANALYZE) after the bulk load...");
                 await postgres.VacuumAnalyzeAsync(cancel);
             }
             var loaded = await DescribeAsync(settings, cancel);
             var years = (YearMonth.FromYyyyMm(loaded.FirstMonth).MonthsUntil(YearMonth.FromYyyyMm(loaded.LastMonth)) + 1) / 12.0;
-            Step($"  {loaded.Counts:N0} MPS counts, {loaded.Boroughs} London boroughs, {YearMonth.FromYyyyMm(loaded.FirstMonth)} to {YearMonth.FromYyyyMm(loaded.LastMonth)} ({years:N1} years)");
+            step($"  {loaded.Counts:N0} MPS counts, {loaded.Boroughs} London boroughs, {YearMonth.FromYyyyMm(loaded.FirstMonth)} to {YearMonth.FromYyyyMm(loaded.LastMonth)} ({years:N1} years)");
             if (loaded.Boroughs < 32 || years < 15) throw new InvalidOperationException("The loaded data does not cover 15 years of all 32 London boroughs.");
 
             // Months a dashboard can be asked for: those with 5 earlier years for the exception ranges.
@@ -153,12 +142,12 @@ public static class DashboardBenchmark
             var months = Enumerable.Range(0, 1000).Select(firstAsked.AddMonths).TakeWhile(m => m.ToYyyyMm() <= loaded.LastMonth).ToList();
             var machine0 = new MachineLoad(() => [Environment.ProcessId]);
 
-            Step($"In process: {options.Calls} calls each, one at a time...");
-            if (options.QuietWait > 0) await machine0.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), Step, cancel);
+            step($"In process: {options.Calls} calls each, one at a time...");
+            if (options.QuietWait > 0) await machine0.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), step, cancel);
             var inProcess = await MeasureInProcessAsync(settings, loaded, months, options.Calls, cancel);
-            foreach (var r in inProcess) Step($"  {r.Title}: p50 {r.Percentile(50):N1} ms, p95 {r.Percentile(95):N1} ms, p99 {r.Percentile(99):N1} ms, CPU {r.CpuMillisPerCall:N1} ms a call");
+            foreach (var r in inProcess) step($"  {r.Title}: p50 {r.Percentile(50):N1} ms, p95 {r.Percentile(95):N1} ms, p99 {r.Percentile(99):N1} ms, CPU {r.CpuMillisPerCall:N1} ms a call");
 
-            Step("Starting the app (serve) with Benchmark:BaselineEndpoint=true...");
+            step("Starting the app (serve) with Benchmark:BaselineEndpoint=true...");
             server = await app.ServeAsync(new Dictionary<string, string> { ["Benchmark__BaselineEndpoint"] = "true" }, cancel);
             var appServer = server;
             var scenarios = Scenarios(token, loaded, months);
@@ -178,46 +167,23 @@ public static class DashboardBenchmark
                 var generator = new LoadGenerator(client, connections);
                 foreach (var scenario in scenarios)
                 {
-                    Step($"{scenario.Title}, {connections} connection(s): {options.Warmup} s warm-up, {options.Seconds} s measured...");
-                    if (options.QuietWait > 0) await machine.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), Step, cancel);
+                    step($"{scenario.Title}, {connections} connection(s): {options.Warmup} s warm-up, {options.Seconds} s measured...");
+                    if (options.QuietWait > 0) await machine.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), step, cancel);
                     var result = await generator.RunAsync(scenario, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), appServer.CpuTime, machine, 2026, cancel);
                     results.Add(result);
-                    Step($"  {result.RequestsPerSecond:N1} req/s, p50 {Report.Ms(result.Percentile(50))} ms, p95 {Report.Ms(result.Percentile(95))} ms, p99 {Report.Ms(result.Percentile(99))} ms, {result.Errors:N0} errors, other work {result.OtherCores:N2} cores");
+                    step($"  {result.RequestsPerSecond:N1} req/s, p50 {Report.Ms(result.Percentile(50))} ms, p95 {Report.Ms(result.Percentile(95))} ms, p99 {Report.Ms(result.Percentile(99))} ms, {result.Errors:N0} errors, other work {result.OtherCores:N2} cores");
                 }
             }
 
             var report = Markdown(options, databaseVersion, loaded, years, months, inProcess, results, Report.GitCommit(root));
-            var resultsFolder = Path.Combine(root, "bench", "results");
-            Directory.CreateDirectory(resultsFolder);
-            var file = Path.Combine(resultsFolder, $"dashboard-{options.Provider}.md");
-            await File.WriteAllTextAsync(file, report, cancel);
-            Console.WriteLine();
-            Console.WriteLine(report);
-            Console.WriteLine($"Written to {Path.GetRelativePath(root, file)}");
-            if (results.Any(r => r.Errors > 0)) exitCode = 1;
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            exitCode = 130;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException or System.Data.Common.DbException)
-        {
-            Console.Error.WriteLine($"Benchmark failed: {ex.Message}");
-            Console.Error.WriteLine($"App log: {Path.Combine(work, "app.log")}");
-            exitCode = 1;
+            await BenchRun.WriteReportAsync(root, $"dashboard-{options.Provider}.md", report, cancel);
+            return results.Any(r => r.Errors > 0) ? 1 : 0;
         }
         finally
         {
             if (server is not null) await server.DisposeAsync();
             if (postgres is not null) await postgres.DisposeAsync();
-            if (options.Keep || exitCode == 1) Console.WriteLine($"Kept {work}");
-            else
-            {
-                try { Directory.Delete(work, recursive: true); }
-                catch (IOException) { Console.Error.WriteLine($"Could not delete {work}"); }
-            }
         }
-        return exitCode;
     }
 
     private static SightlineDb Context(DatabaseSettings settings)

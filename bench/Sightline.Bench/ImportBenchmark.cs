@@ -86,41 +86,31 @@ public static class ImportBenchmark
         public void Report(int value) => Last = clock.Elapsed;
     }
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancel)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancel) =>
+        BenchRun.RunAsync(args, ImportOptions.Parse, ImportOptions.Usage, "import", o => o.Keep, (options, work) => RunAsync(options, work, cancel), cancel);
+
+    private static async Task<int> RunAsync(ImportOptions options, string work, CancellationToken cancel)
     {
-        ImportOptions options;
-        try
-        {
-            options = ImportOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(ImportOptions.Usage);
-            return 64;
-        }
         var root = SightlineApp.FindRepositoryRoot();
-        var work = Path.Combine(Path.GetTempPath(), "sightline-import-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(work);
-        ThrowawayPostgres? postgres = null;
         var exitCode = 0;
-        void Step(string text) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");
+        var step = BenchRun.Step;
+        ThrowawayPostgres? postgres = null;
         try
         {
             var real = PoliceUkFiles.Real(PoliceUkFiles.DataFolder(root));
-            Step($"Preparing the files: {real.Count} real police.uk files{(options.Repeat > 1 ? $" and {options.Repeat - 1} copies with later months" : "")}...");
+            step($"Preparing the files: {real.Count} real police.uk files{(options.Repeat > 1 ? $" and {options.Repeat - 1} copies with later months" : "")}...");
             var files = await PoliceUkFiles.WithShiftedCopiesAsync(real, options.Repeat, Path.Combine(work, "csv"), cancel);
             var bytes = files.Sum(f => new FileInfo(f).Length);
 
             var duck = new DuckDbBaseline(root);
-            Step("Installing DuckDB (npm ci in bench/duckdb)...");
+            step("Installing DuckDB (npm ci in bench/duckdb)...");
             await duck.InstallAsync(cancel);
 
             Func<int, Task<DatabaseSettings>> freshDatabase;
             string databaseVersion;
             if (options.Provider == "postgres")
             {
-                Step("Starting a throwaway PostgreSQL 15 on 127.0.0.1...");
+                step("Starting a throwaway PostgreSQL 15 on 127.0.0.1...");
                 postgres = await ThrowawayPostgres.StartAsync(Path.Combine(work, "pg"), maxConnections: 20, [], cancel);
                 databaseVersion = postgres.Version + " (default durability)";
                 var server = postgres;
@@ -134,7 +124,7 @@ public static class ImportBenchmark
             var postmaster = postgres?.ServerProcessId();
             var machine = new MachineLoad(() => (postmaster is { } pid ? MachineLoad.WithChildren(pid) : []).Append(Environment.ProcessId));
 
-            Step("Warming up (unmeasured): one import of the real files each...");
+            step("Warming up (unmeasured): one import of the real files each...");
             await duck.RunAsync(real, Path.Combine(work, "warmup.duckdb"), cancel);
             await ImportWithSightlineAsync(await freshDatabase(0), real, machine, cancel);
 
@@ -142,56 +132,35 @@ public static class ImportBenchmark
             var sightlineRuns = new List<SightlineRun>();
             for (var run = 1; run <= options.Runs; run++)
             {
-                if (options.QuietWait > 0) await machine.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), Step, cancel);
+                if (options.QuietWait > 0) await machine.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), step, cancel);
                 var before = machine.Take();
                 var (result, wall) = await duck.RunAsync(files, Path.Combine(work, $"run-{run}.duckdb"), cancel);
                 var busy = MachineLoad.BusyCores(before, machine.Take());
                 duckRuns.Add(new DuckRun(TimeSpan.FromSeconds(result.Seconds), wall, result.Duckdb, busy, TimeSpan.FromSeconds(result.CpuSeconds),
                     new Totals(result.RowsRead, Totals.Sorted(result.Areas()), result.LsoaGroups, result.LsoaTotal, result.LsoaSquares)));
-                Step($"  run {run}: DuckDB {result.Seconds:N2} s ({result.RowsRead / result.Seconds:N0} rows/s; process {wall.TotalSeconds:N2} s)");
+                step($"  run {run}: DuckDB {result.Seconds:N2} s ({result.RowsRead / result.Seconds:N0} rows/s; process {wall.TotalSeconds:N2} s)");
 
-                if (options.QuietWait > 0) await machine.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), Step, cancel);
+                if (options.QuietWait > 0) await machine.WaitForQuietAsync(Report.QuietThreshold, TimeSpan.FromSeconds(options.QuietWait), step, cancel);
                 var sightline = await ImportWithSightlineAsync(await freshDatabase(run), files, machine, cancel);
                 sightlineRuns.Add(sightline);
-                Step($"  run {run}: Sightline {sightline.Total.TotalSeconds:N2} s ({sightline.Outcome.RowsRead / sightline.Total.TotalSeconds:N0} rows/s; parse and aggregate {sightline.ParseAndAggregate.TotalSeconds:N2} s)");
+                step($"  run {run}: Sightline {sightline.Total.TotalSeconds:N2} s ({sightline.Outcome.RowsRead / sightline.Total.TotalSeconds:N0} rows/s; parse and aggregate {sightline.ParseAndAggregate.TotalSeconds:N2} s)");
             }
 
             var differences = sightlineRuns.SelectMany(s => duckRuns.Take(1).SelectMany(d => s.Totals.Differences(d.Totals))).Distinct().ToList();
             foreach (var difference in differences) Console.Error.WriteLine($"Totals differ: {difference}");
             if (differences.Count > 0) exitCode = 3;
 
-            Step("Profiling the parse on its own (CsvHelper, as the importer reads)...");
+            step("Profiling the parse on its own (CsvHelper, as the importer reads)...");
             var profile = await ParseProfile.MeasureAsync(files, cancel);
 
             var report = Markdown(options, files.Count, bytes, databaseVersion, duckRuns, sightlineRuns, profile, differences, Report.GitCommit(root));
-            var resultsFolder = Path.Combine(root, "bench", "results");
-            Directory.CreateDirectory(resultsFolder);
-            var file = Path.Combine(resultsFolder, $"import-{options.Provider}{(options.Repeat > 1 ? $"-repeat{options.Repeat}" : "")}.md");
-            await File.WriteAllTextAsync(file, report, cancel);
-            Console.WriteLine();
-            Console.WriteLine(report);
-            Console.WriteLine($"Written to {Path.GetRelativePath(root, file)}");
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            exitCode = 130;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or DbUpdateException or System.Data.Common.DbException)
-        {
-            Console.Error.WriteLine($"Benchmark failed: {ex.Message}");
-            exitCode = 1;
+            await BenchRun.WriteReportAsync(root, $"import-{options.Provider}{(options.Repeat > 1 ? $"-repeat{options.Repeat}" : "")}.md", report, cancel);
+            return exitCode;
         }
         finally
         {
             if (postgres is not null) await postgres.DisposeAsync();
-            if (options.Keep || exitCode == 1) Console.WriteLine($"Kept {work}");
-            else
-            {
-                try { Directory.Delete(work, recursive: true); }
-                catch (IOException) { Console.Error.WriteLine($"Could not delete {work}"); }
-            }
         }
-        return exitCode;
     }
 
     private static async Task<string> CreatePostgresDatabaseAsync(ThrowawayPostgres server, string name, CancellationToken cancellationToken)
