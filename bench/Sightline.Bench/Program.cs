@@ -5,12 +5,15 @@ using Microsoft.Data.Sqlite;
 using Sightline.Bench;
 using Sightline.Core.Data;
 
-// `-- micro`: BenchmarkDotNet micro-benchmarks (in process). Anything else: the load benchmark.
+// `-- micro`: BenchmarkDotNet micro-benchmarks (in process). `-- import`: police.uk import against DuckDB.
+// `-- dashboard`: the performance dashboard under load. Anything else: the load benchmark.
 if (args is ["micro", ..])
 {
     BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..], MicroBenchmarks.Config);
     return 0;
 }
+if (args is ["import", ..]) return await ImportBenchmark.RunAsync(args[1..], CancelOnCtrlC());
+if (args is ["dashboard", ..]) return await DashboardBenchmark.RunAsync(args[1..], CancelOnCtrlC());
 
 BenchOptions options;
 try
@@ -185,3 +188,14 @@ finally
     }
 }
 return exitCode;
+
+static CancellationToken CancelOnCtrlC()
+{
+    var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    return stop.Token;
+}

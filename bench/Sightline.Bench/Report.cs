@@ -25,7 +25,7 @@ public static class Report
         md.AppendLine(inv, $"# Sightline load benchmark: {(options.Provider == "postgres" ? "PostgreSQL" : "SQLite")}");
         md.AppendLine();
         md.AppendLine(inv, $"- When: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {context.Commit}");
-        md.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGb()} GB RAM, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        md.AppendLine(inv, $"- Machine: {MachineDescription()}");
         md.AppendLine(inv, $"- Database: {context.Database}; {options.People:N0} synthetic young people (seeded in {context.Seeding.TotalSeconds:N0} s{(options.Provider == "postgres" ? ", then VACUUM (ANALYZE)" : "")})");
         md.AppendLine(inv, $"- Load: closed loop, {options.Connections} concurrent connections and workers on 127.0.0.1, one unmeasured {options.Warmup} s pass over every scenario, then per scenario {options.Warmup} s warm-up and {options.Seconds} s measured; the generator shares the machine with the app and the database");
         md.AppendLine(inv, $"- Requests drawn at random from {context.Sampled:N0} people the practitioner may see (seed {options.Seed})");
@@ -61,6 +61,9 @@ public static class Report
             md.AppendLine(inv, $"- Find a person p95 under {FindMaximumP95} ms: {Ms(find.Percentile(95))} ms, {Verdict(find.Percentile(95) < FindMaximumP95)}");
         return md.ToString();
     }
+
+    public static string MachineDescription() =>
+        $"{Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGb()} GB RAM, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
 
     public static string Ms(double value, string format = "N1") => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 
