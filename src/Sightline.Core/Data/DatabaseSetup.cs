@@ -102,6 +102,14 @@ public static class DataServices
         services.AddScoped<RhiReminders>();
         services.AddScoped<Sightline.Core.Performance.PerformanceImports>();
         services.AddScoped<IndexRecords>();
+        services.AddScoped<Network.PersonOfConcernVisibility>();
+        services.AddScoped<Network.NetworkVisibility>();
+        services.AddScoped<Network.PersonsOfConcern>();
+        services.AddScoped<Network.Places>();
+        services.AddScoped<Network.Disruption>();
+        services.AddScoped<Network.DisruptionTactics>();
+        services.AddScoped<Network.Associations>();
+        services.AddScoped<Network.NetworkQuery>();
         services.AddScoped<Sightline.Core.Performance.DashboardQueries>();
         return services;
     }
