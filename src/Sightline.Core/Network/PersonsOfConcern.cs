@@ -66,7 +66,7 @@ public sealed class PersonsOfConcern(SightlineDb db, PersonOfConcernVisibility v
     public async Task<Outcome<PersonOfConcern>> CreateAsync(CurrentUser user, PersonOfConcernInput input, CancellationToken cancellationToken = default)
     {
         if (!user.ReadsRecords) return Outcome<PersonOfConcern>.Refused("Your role does not record persons of concern");
-        var (errors, namedIds) = await ValidateAsync(input, cancellationToken);
+        var (errors, namedIds) = await CheckAsync(input, cancellationToken);
         if (errors.Any) return Outcome<PersonOfConcern>.Invalid(errors);
         var now = clock.GetUtcNow().UtcDateTime;
         var person = new PersonOfConcern { Name = "", CreatedAt = now, CreatedByUserId = user.UserId };
@@ -82,7 +82,7 @@ public sealed class PersonsOfConcern(SightlineDb db, PersonOfConcernVisibility v
             .Where(p => p.Id == id).Where(visibility.VisibleTo(user)).FirstOrDefaultAsync(cancellationToken);
         if (person is null) return Outcome<PersonOfConcern>.Missing();
         if (person.Version != version) return Outcome<PersonOfConcern>.Stale();
-        var (errors, namedIds) = await ValidateAsync(input, cancellationToken);
+        var (errors, namedIds) = await CheckAsync(input, cancellationToken);
         if (errors.Any) return Outcome<PersonOfConcern>.Invalid(errors);
         db.RemoveRange(person.Vehicles);
         db.RemoveRange(person.NamedUsers);
@@ -119,7 +119,11 @@ public sealed class PersonsOfConcern(SightlineDb db, PersonOfConcernVisibility v
     /// <summary>Registrations compared and shown as the DVLA writes them: upper case, single spaces.</summary>
     public static string Registration(string text) => string.Join(' ', text.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    private async Task<(ValidationErrors Errors, List<Guid> NamedIds)> ValidateAsync(PersonOfConcernInput input, CancellationToken cancellationToken)
+    /// <summary>The rules' errors alone, for a form that found problems of its own first and shows them all at once.</summary>
+    public async Task<ValidationErrors> ValidateAsync(PersonOfConcernInput input, CancellationToken cancellationToken = default) =>
+        (await CheckAsync(input, cancellationToken)).Errors;
+
+    private async Task<(ValidationErrors Errors, List<Guid> NamedIds)> CheckAsync(PersonOfConcernInput input, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var name = input.Name?.Trim();
