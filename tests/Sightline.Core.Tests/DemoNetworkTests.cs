@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sightline.Core.Access;
+using Sightline.Core.Data;
 using Sightline.Core.Demo;
 using Sightline.Core.Network;
 
@@ -48,3 +52,38 @@ public sealed class DemoNetworkTests
         Assert.Equal(5, data.Disruption.Count);
     }
 }
+
+/// <summary>The seeded demo: the demo practitioner opens a young person's network and sees links worth a look; the police see more.</summary>
+public abstract class SeededDemoNetworkTests(DatabaseProvider provider)
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_demo_practitioner_sees_links_worth_a_look_and_the_police_see_persons_of_concern_the_practitioner_does_not()
+    {
+        var now = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        await using var demo = await SeededDemo.CreateAsync(provider, now, 120, Ct);
+        var users = await demo.Db.Users.ToListAsync(Ct);
+        CurrentUser Me(string email)
+        {
+            var u = users.Single(x => x.Email == email);
+            return new CurrentUser(u.Id, u.Email!, u.DisplayName, u.AgencyId, u.Role);
+        }
+        var dean = demo.Db.PersonsOfConcern.Single(p => p.Name == "Dean Harlow").Id;
+        var victim = demo.Db.Associations.Where(a => a.ToId == dean && a.FromKind == NodeKind.Person).OrderBy(a => a.Date).First().FromId;
+        var query = demo.Services.GetRequiredService<NetworkQuery>();
+        var since = London.DateOf(now.UtcDateTime).AddMonths(-1);
+        var practitioner = (await query.ForPersonAsync(Me("practitioner@sightline.example"), victim, new NetworkFilter(), since, Ct))!;
+        Assert.Contains(practitioner.LinksWorthALook, l => l.Kind == LinkKind.SharedConnection && l.Hub.Label == "Dean Harlow");
+        Assert.Contains(practitioner.LinksWorthALook, l => l.Kind == LinkKind.GroupGrew);
+        Assert.DoesNotContain(practitioner.Nodes, n => n.Label == "Lewis Tarrant"); // police only
+        var police = Me("police@sightline.example");
+        var visible = demo.Services.GetRequiredService<PersonOfConcernVisibility>();
+        Assert.Equal(4, demo.Db.PersonsOfConcern.Count(visible.VisibleTo(police)));
+        Assert.Equal(2, demo.Db.PersonsOfConcern.Count(visible.VisibleTo(Me("practitioner@sightline.example"))));
+    }
+}
+
+public sealed class SeededDemoNetworkTests_Sqlite() : SeededDemoNetworkTests(DatabaseProvider.Sqlite);
+
+public sealed class SeededDemoNetworkTests_Postgres() : SeededDemoNetworkTests(DatabaseProvider.Postgres);
