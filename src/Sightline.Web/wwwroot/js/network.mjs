@@ -16,7 +16,7 @@ if (container) {
   const hrefs = { person: '/people/', 'person-of-concern': '/persons-of-concern/', place: '/places/' }
   const elements = [
     ...network.nodes.map((node) => ({
-      data: { id: key(node), label: node.label, kind: node.kind, href: hrefs[node.kind] + node.id, start: node.depth === 0 ? 'yes' : 'no' }
+      data: { id: key(node), label: node.label, kind: node.kind, href: hrefs[node.kind] + node.id, depth: node.depth, start: node.depth === 0 ? 'yes' : 'no' }
     })),
     ...network.edges.map((edge) => ({
       data: { id: edge.id, source: key(edge.from), target: key(edge.to), label: edge.type.replaceAll('-', ' ') }
@@ -38,7 +38,8 @@ if (container) {
       { selector: 'node[start = "yes"]', style: { 'border-width': 4, 'border-color': '#0b0c0c', 'font-weight': 'bold' } },
       { selector: 'edge', style: { width: 2, 'line-color': '#505a5f', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#505a5f', label: 'data(label)', 'font-size': 10, 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 1 } }
     ],
-    layout: { name: 'breadthfirst', roots: elements.filter((e) => e.data.start === 'yes').map((e) => '#' + CSS.escape(e.data.id)), directed: false, spacingFactor: 1.1, animate: false }
+    // Rings by distance: the young person in the middle, each step further out.
+    layout: { name: 'concentric', concentric: (node) => 10 - node.data('depth'), levelWidth: () => 1, minNodeSpacing: 40, animate: false }
   })
   cy.on('tap', 'node', (event) => { window.location.href = event.target.data('href') })
   container.dataset.rendered = String(cy.nodes().length)
