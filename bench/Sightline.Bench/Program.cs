@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 using Sightline.Bench;
 using Sightline.Core.Data;
 
-// `-- micro`: BenchmarkDotNet micro-benchmarks (in process). Anything else: the load benchmark.
+// `-- micro`: BenchmarkDotNet micro-benchmarks (in process). `-- network`: the network query at scale. Anything else: the load benchmark.
+if (args is ["network", ..]) return await NetworkBenchmark.RunAsync(args[1..], CancellationToken.None);
 if (args is ["micro", ..])
 {
     BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..], MicroBenchmarks.Config);
