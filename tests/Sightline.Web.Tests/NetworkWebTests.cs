@@ -191,6 +191,26 @@ public abstract class NetworkWebTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url, Ct)).StatusCode);
         Assert.DoesNotContain("Target Bravo", await other.GetStringAsync("/persons-of-concern", Ct));
     }
+
+    [Fact]
+    public async Task An_administrator_adds_a_disruption_tactic_and_retires_it()
+    {
+        var admin = await App.SignedInAsync("administrator");
+        var list = await admin.GetDocumentAsync("/admin/disruption-tactics");
+        Assert.Contains("Section 222 Local Government Act 1972", list.QuerySelector("#tactics")!.TextContent);
+        var key = "licence-review-" + Guid.NewGuid().ToString("N")[..6];
+        var bad = await admin.PostFormAsync("/admin/disruption-tactics/add", [new("name", ""), new("key", "Bad Key")]);
+        var errors = (await bad.ReadDocumentAsync()).ErrorSummary();
+        Assert.Contains("Enter the tactic's name", errors);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/disruption-tactics/add", [new("name", "Licence review " + key), new("key", key)])).StatusCode);
+        var tactics = await App.ApiClientFor("practitioner").GetStringAsync("/api/v1/disruption-tactics", Ct);
+        Assert.Contains(key, tactics);
+
+        var id = await App.WithDbAsync(db => db.DisruptionTactics.Where(t => t.Key == key).Select(t => t.Id).SingleAsync(Ct));
+        var retired = await admin.PostFormAsync("/admin/disruption-tactics", [new("id", id.ToString()), new("active", "false")]);
+        Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
+        Assert.DoesNotContain(key, await App.ApiClientFor("practitioner").GetStringAsync("/api/v1/disruption-tactics", Ct));
+    }
 }
 
 public sealed class NetworkWebTests_Sqlite(SqliteApp fixture) : NetworkWebTests(fixture), IClassFixture<SqliteApp>;
