@@ -193,6 +193,28 @@ public abstract class NetworkWebTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_of_concerns_record_lists_only_the_young_people_each_viewer_may_see()
+    {
+        var (socialFirst, socialLast) = Builders.UniqueName();
+        var (policeFirst, policeLast) = Builders.UniqueName();
+        var concern = await ConcernAsync("police-practitioner", "Target Charlie", "practitioner@test.example");
+        var known = await PersonAsync("practitioner", socialFirst, socialLast);
+        var policeOnly = await PersonAsync("police-practitioner", policeFirst, policeLast);
+        await CreatedIdAsync("practitioner", "/api/v1/associations", Link("person", known, "person-of-concern", concern, "victim-of"));
+        await CreatedIdAsync("police-practitioner", "/api/v1/associations", Link("person", policeOnly, "person-of-concern", concern, "victim-of"));
+
+        var social = await (await App.SignedInAsync("practitioner")).GetDocumentAsync($"/persons-of-concern/{concern}");
+        var socialLinks = social.QuerySelector("#network-table")!.TextContent;
+        Assert.Contains(socialLast, socialLinks);
+        Assert.DoesNotContain(policeLast, social.Body!.OuterHtml);
+        Assert.Equal(1, social.QuerySelectorAll("#network-table tbody tr").Length);
+
+        var police = await (await App.SignedInAsync("police-practitioner")).GetDocumentAsync($"/persons-of-concern/{concern}");
+        Assert.Contains(policeLast, police.QuerySelector("#network-table")!.TextContent);
+        Assert.DoesNotContain(socialLast, police.Body!.OuterHtml);
+    }
+
+    [Fact]
     public async Task An_administrator_adds_a_disruption_tactic_and_retires_it()
     {
         var admin = await App.SignedInAsync("administrator");

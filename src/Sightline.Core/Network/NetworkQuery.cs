@@ -22,10 +22,16 @@ public sealed record NetworkFilter(int Depth = NetworkFilter.DefaultDepth, IRead
 public sealed class NetworkQuery(SightlineDb db, NetworkVisibility visibility, NeedToKnow needToKnow)
 {
     /// <summary>Null when the young person is out of the viewer's sight (or does not exist).</summary>
-    public async Task<NetworkGraph?> ForPersonAsync(CurrentUser user, Guid personId, NetworkFilter filter, DateOnly since, CancellationToken cancellationToken = default)
+    public Task<NetworkGraph?> ForPersonAsync(CurrentUser user, Guid personId, NetworkFilter filter, DateOnly since, CancellationToken cancellationToken = default) =>
+        ForAsync(user, new NodeRef(NodeKind.Person, personId), filter, since, cancellationToken);
+
+    /// <summary>The network around any node (a person of concern's or a place's links, say). Null when the node is out of sight or missing.</summary>
+    public async Task<NetworkGraph?> ForAsync(CurrentUser user, NodeRef start, NetworkFilter filter, DateOnly since, CancellationToken cancellationToken = default)
     {
-        if (!(await needToKnow.DecideAsync(user, personId, cancellationToken)).Allowed) return null;
-        var start = new NodeRef(NodeKind.Person, personId);
+        var startVisible = start.Kind == NodeKind.Person
+            ? (await needToKnow.DecideAsync(user, start.Id, cancellationToken)).Allowed
+            : await visibility.CanSeeAsync(user, start, cancellationToken);
+        if (!startVisible) return null;
         var depthOf = new Dictionary<NodeRef, int> { [start] = 0 };
         var edges = new Dictionary<Guid, Association>();
         var frontier = new List<NodeRef> { start };
@@ -50,7 +56,7 @@ public sealed class NetworkQuery(SightlineDb db, NetworkVisibility visibility, N
         var nodes = await LabelAsync(depthOf, cancellationToken);
         var networkEdges = edges.Values.OrderBy(e => e.Date).ThenBy(e => e.Id)
             .Select(e => new NetworkEdge(e.Id, new(e.FromKind, e.FromId), new(e.ToKind, e.ToId), e.Type, e.Date, e.Confidence, e.Source)).ToList();
-        AuditView(personId, nodes);
+        AuditView(start, nodes);
         await db.SaveChangesAsync(cancellationToken);
         return new NetworkGraph(nodes, networkEdges, LinkRules.Find(nodes, networkEdges, since));
     }
@@ -104,14 +110,14 @@ public sealed class NetworkQuery(SightlineDb db, NetworkVisibility visibility, N
         return nodes.OrderBy(n => n.Depth).ThenBy(n => n.Kind).ThenBy(n => n.Label, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The view is filed under the young person; everyone else it shows is filed under themselves.</summary>
-    private void AuditView(Guid personId, List<NetworkNode> nodes)
+    /// <summary>The view is filed under the young person it starts from; every other young person and person of concern it shows is filed under themselves.</summary>
+    private void AuditView(NodeRef start, List<NetworkNode> nodes)
     {
-        db.Audit!.Record(AuditAction.View, "network", personId.ToString(), personId,
-            new { nodes = nodes.Count, personsOfConcern = nodes.Where(n => n.Kind == NodeKind.PersonOfConcern).Select(n => n.Id).ToArray() });
-        foreach (var other in nodes.Where(n => n.Kind == NodeKind.Person && n.Id != personId))
-            db.Audit!.Record(AuditAction.View, "network-node", other.Id.ToString(), other.Id, new { networkOf = personId });
-        foreach (var concern in nodes.Where(n => n.Kind == NodeKind.PersonOfConcern))
-            db.Audit!.Record(AuditAction.View, "person-of-concern", concern.Id.ToString(), details: new { networkOf = personId });
+        db.Audit!.Record(AuditAction.View, "network", start.Id.ToString(), start.Kind == NodeKind.Person ? start.Id : null,
+            new { kind = start.Kind.Kebab(), nodes = nodes.Count, personsOfConcern = nodes.Where(n => n.Kind == NodeKind.PersonOfConcern).Select(n => n.Id).ToArray() });
+        foreach (var other in nodes.Where(n => n.Kind == NodeKind.Person && n.Ref != start))
+            db.Audit!.Record(AuditAction.View, "network-node", other.Id.ToString(), other.Id, new { networkOf = start.Id });
+        foreach (var concern in nodes.Where(n => n.Kind == NodeKind.PersonOfConcern && n.Ref != start))
+            db.Audit!.Record(AuditAction.View, "person-of-concern", concern.Id.ToString(), details: new { networkOf = start.Id });
     }
 }

@@ -32,13 +32,4 @@ public sealed class PersonNetworkModel(NetworkQuery network, PersonRecords recor
         GraphJson = JsonSerializer.Serialize(NetworkResponse.From(id, Query, graph), JsonSerializerOptions.Web);
         return Page();
     }
-
-    public NetworkNode NodeOf(NodeRef node) => Graph.Nodes.First(n => n.Ref == node);
-
-    public static string Href(NetworkNode node) => node.Kind switch
-    {
-        NodeKind.Person => $"/people/{node.Id}",
-        NodeKind.PersonOfConcern => $"/persons-of-concern/{node.Id}",
-        _ => $"/places/{node.Id}",
-    };
 }
