@@ -17,20 +17,13 @@ public abstract class NetworkTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateOnly LastMeeting = new(2026, 10, 1);
-    private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
+    private CoreServices _core = null!;
     private readonly Dictionary<string, CurrentUser> _users = [];
     private readonly Dictionary<string, Guid> _people = [];
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        var services = new ServiceCollection();
-        services.AddSightlineCore(_database.AsConfiguration());
-        services.AddScoped<IAuditActor>(_ => FixedAuditActor.System);
-        services.AddLogging();
-        _services = services.BuildServiceProvider();
-        await InScopeAsync<DatabaseMigrator, int>(async m => (await m.MigrateAsync(Ct)).Count);
+        _core = await CoreServices.StartAsync(provider, Ct);
         await InScopeAsync<SightlineDb, int>(async db =>
         {
             var socialCare = new Agency { Name = "Children's Social Care", Kind = AgencyKind.ChildrensSocialCare, CreatedAt = DateTime.UtcNow };
@@ -58,17 +51,9 @@ public abstract class NetworkTests(DatabaseProvider provider) : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
 
-    private async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    private Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull => _core.InScopeAsync(work);
 
     private static PersonOfConcernInput Concern(string name, params string[] named) =>
         new(name, "Alias One\nAlias Two", null, 30, ConcernCategory.Adult, null, [new VehicleInput("ab12 cde", "Black hatchback")], named);
