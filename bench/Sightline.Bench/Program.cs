@@ -6,7 +6,9 @@ using Sightline.Bench;
 using Sightline.Core.Data;
 
 // `-- micro`: BenchmarkDotNet micro-benchmarks (in process). `-- import`: police.uk import against DuckDB.
-// `-- dashboard`: the performance dashboard under load. Anything else: the load benchmark.
+// `-- dashboard`: the performance dashboard under load. `-- network`: the network query at scale.
+// Anything else: the load benchmark.
+if (args is ["network", ..]) return await NetworkBenchmark.RunAsync(args[1..], CancellationToken.None);
 if (args is ["micro", ..])
 {
     BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..], MicroBenchmarks.Config);

@@ -130,6 +130,9 @@ public static class SightlineHost
             options.Conventions.AuthorizeFolder("/Assessments", Policies.Records);
             options.Conventions.AuthorizeFolder("/Missing", Policies.Records);
             options.Conventions.AuthorizeFolder("/VulnerableAdolescents", Policies.Records);
+            options.Conventions.AuthorizeFolder("/Network", Policies.Records);
+            options.Conventions.AuthorizeFolder("/PersonsOfConcern", Policies.Records);
+            options.Conventions.AuthorizeFolder("/Places", Policies.Records);
             options.Conventions.AuthorizeFolder("/Oversight", Policies.Oversight);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Insights", Policies.Aggregates);
@@ -169,6 +172,7 @@ public static class SightlineHost
         app.MapIndexApi();
         app.MapNotificationsApi();
         app.MapDashboardApi();
+        app.MapNetworkApi();
         if (app.Configuration.GetValue<bool>(BaselineApi.Setting)) app.MapBaselineApi(); // benchmarks only (docs/PERFORMANCE.md)
         app.MapRazorPages();
     }

@@ -35,6 +35,8 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p == "api/v1/index" || p.StartsWith("api/v1/index-entries/"), RecordRoles),
         (p => p is "api/v1/dashboard" or "api/v1/strategic-assessment", ["analyst", .. Managers]),
         (p => p.StartsWith("api/v1/people"), RecordRoles),
+        (p => p.StartsWith("api/v1/persons-of-concern") || p.StartsWith("api/v1/places") || p is "api/v1/disruption-tactics" or "api/v1/associations", RecordRoles),
+        (p => p.StartsWith("persons-of-concern") || p.StartsWith("places"), RecordRoles),
         (p => p == "api/v1/notifications" || p.StartsWith("api/v1/notifications/"), SignedInKeys),
         (p => p.StartsWith("api/v1/seam-assessments/") || p.StartsWith("api/v1/safeguard-screens/") || p == "api/v1/panel-referrals", RecordRoles),
         (p => p.StartsWith("people/") && (p.EndsWith("/access-history") || p.EndsWith("/restrict")), Managers),
@@ -92,9 +94,14 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             "{\"offered\":\"2026-01-11T12:00:00Z\",\"offeredBy\":\"Independent worker\",\"accepted\":true}");
         var entryId = await CreatedIdAsync("/api/v1/index-entries",
             "{\"personId\":\"" + personId + "\",\"reason\":\"Seen with older men\",\"startDate\":\"2026-01-01\"}");
+        var personOfConcernId = await CreatedIdAsync("/api/v1/persons-of-concern", "{\"name\":\"Target Matrix\",\"category\":\"adult\"}");
+        var placeId = await CreatedIdAsync("/api/v1/places", "{\"name\":\"Matrix Park\",\"type\":\"park\"}");
+        await CreatedIdAsync("/api/v1/associations", "{\"from\":{\"kind\":\"person\",\"id\":\"" + personId + "\"},\"to\":{\"kind\":\"place\",\"id\":\"" + placeId + "\"},\"type\":\"frequents\"}");
         return new Dictionary<string, string>
         {
             ["id"] = personId.ToString(),
+            ["personOfConcernId"] = personOfConcernId,
+            ["placeId"] = placeId,
             ["flagId"] = flagId,
             ["involvementId"] = involvementId.ToString(),
             ["userId"] = App.Users["practitioner"].Id.ToString(),

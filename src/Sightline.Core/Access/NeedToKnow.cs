@@ -45,7 +45,7 @@ public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
     }
 
     public Expression<Func<Person, bool>> VisibleTo(CurrentUser user) =>
-        user.ReadsRecords ? Either(Ordinarily(user), ThroughBreakGlass(user)) : _ => false;
+        user.ReadsRecords ? Predicates.Either(Ordinarily(user), ThroughBreakGlass(user)) : _ => false;
 
     /// <summary>The ids of the people the user may see: filter anything that belongs to a person with it.</summary>
     public IQueryable<Guid> VisiblePeople(CurrentUser user) => db.People.Where(VisibleTo(user)).Select(p => p.Id);
@@ -60,18 +60,5 @@ public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
             ? found.IsRestricted ? AccessBasis.NamedOnRestrictedRecord : AccessBasis.AgencyInvolved
             : await person.AnyAsync(ThroughBreakGlass(user), cancellationToken) ? AccessBasis.BreakGlass : AccessBasis.None;
         return new AccessDecision(true, basis, found.IsRestricted);
-    }
-
-    /// <summary><c>left || right</c> over one parameter, so EF translates it as one WHERE clause.</summary>
-    private static Expression<Func<Person, bool>> Either(Expression<Func<Person, bool>> left, Expression<Func<Person, bool>> right)
-    {
-        var parameter = left.Parameters[0];
-        var rightBody = new ReplaceParameter(right.Parameters[0], parameter).Visit(right.Body);
-        return Expression.Lambda<Func<Person, bool>>(Expression.OrElse(left.Body, rightBody), parameter);
-    }
-
-    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -95,6 +95,7 @@ public sealed class AuditTrail(IAuditActor actor, TimeProvider clock)
         PersonAccessGrant g => ("access-grant", g.PersonId),
         CaseNote n => ("note", n.PersonId),
         BreakGlassAccess b => ("break-glass", b.PersonId),
+        Network.Association a => ("association", a.FirstPersonId),
         IBelongsToPerson owned => (ToKebab(entity.GetType().Name), owned.PersonId),
         _ => (ToKebab(entity.GetType().Name), null),
     };

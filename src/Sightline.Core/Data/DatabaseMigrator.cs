@@ -25,6 +25,8 @@ public sealed class DatabaseMigrator(SightlineDb db)
                 Key = type.Key, Name = type.Name, Description = type.Description, HasLevel = type.HasLevel, SortOrder = type.SortOrder,
             });
         }
+        var tactics = await db.DisruptionTactics.Select(t => t.Key).ToListAsync(cancellationToken);
+        Network.DisruptionTactics.EnsureStandard(db, tactics);
         await db.SaveWithoutAuditAsync(cancellationToken);
         await EnsureAreasAsync(cancellationToken);
     }

@@ -110,6 +110,14 @@ public static class DataServices
         services.AddSingleton(Sightline.Core.Performance.SourcePrecedence.Parse(
             configuration["Dashboard:SourcePrecedence"],
             configuration.GetSection("Dashboard:IndicatorSources").GetChildren().Select(c => new KeyValuePair<string, string?>(c.Key, c.Value))));
+        services.AddScoped<Network.PersonOfConcernVisibility>();
+        services.AddScoped<Network.NetworkVisibility>();
+        services.AddScoped<Network.PersonsOfConcern>();
+        services.AddScoped<Network.Places>();
+        services.AddScoped<Network.Disruption>();
+        services.AddScoped<Network.DisruptionTactics>();
+        services.AddScoped<Network.Associations>();
+        services.AddScoped<Network.NetworkQuery>();
         services.AddScoped<Sightline.Core.Performance.DashboardQueries>();
         services.AddScoped<Sightline.Core.Performance.AreaGroupAdministration>();
         return services;

@@ -7,6 +7,7 @@ using Sightline.Core.Actions;
 using Sightline.Core.Assessments;
 using Sightline.Core.Audit;
 using Sightline.Core.Missing;
+using Sightline.Core.Network;
 using Sightline.Core.Notifications;
 using Sightline.Core.Panels;
 using Sightline.Core.People;
@@ -56,6 +57,13 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
     public DbSet<LsoaCrimeCount> LsoaCrimeCounts => Set<LsoaCrimeCount>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<PersonOfConcern> PersonsOfConcern => Set<PersonOfConcern>();
+    public DbSet<PersonOfConcernVehicle> PersonOfConcernVehicles => Set<PersonOfConcernVehicle>();
+    public DbSet<PersonOfConcernAccess> PersonOfConcernAccess => Set<PersonOfConcernAccess>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<DisruptionTactic> DisruptionTactics => Set<DisruptionTactic>();
+    public DbSet<DisruptionActivity> DisruptionActivities => Set<DisruptionActivity>();
+    public DbSet<Association> Associations => Set<Association>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -82,6 +90,12 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         builder.Properties<PoliceRiskGrading>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<AreaKind>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<PeriodKind>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<ConcernCategory>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<PlaceType>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<DisruptionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<NodeKind>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AssociationType>().HaveConversion<string>().HaveMaxLength(24);
+        builder.Properties<Confidence>().HaveConversion<string>().HaveMaxLength(8);
         if (Database.IsSqlite())
         {
             // SQLite has no time zone type: every DateTime we store is UTC, so say so when reading back.
@@ -189,6 +203,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         ConfigureAssessments(model);
         ConfigureMissingAndIndex(model);
         ConfigurePerformance(model);
+        ConfigureNetwork(model);
         model.Entity<AuditEntry>(entry =>
         {
             entry.HasKey(e => e.Sequence);
@@ -329,6 +344,66 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             entry.Property(e => e.Version).IsConcurrencyToken();
             entry.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
             entry.HasIndex(e => new { e.PersonId, e.StartDate });
+        });
+    }
+
+    private static void ConfigureNetwork(ModelBuilder model)
+    {
+        model.Entity<PersonOfConcern>(person =>
+        {
+            person.Property(p => p.Name).HasMaxLength(200);
+            person.Property(p => p.Aliases).HasMaxLength(1000);
+            person.Property(p => p.Notes).HasMaxLength(4000);
+            person.Property(p => p.Version).IsConcurrencyToken();
+            person.HasMany(p => p.Vehicles).WithOne().HasForeignKey(v => v.PersonOfConcernId).OnDelete(DeleteBehavior.Cascade);
+            person.HasMany(p => p.NamedUsers).WithOne().HasForeignKey(n => n.PersonOfConcernId).OnDelete(DeleteBehavior.Cascade);
+            person.HasIndex(p => p.Name);
+            person.Ignore(p => p.AliasList);
+        });
+        model.Entity<PersonOfConcernVehicle>(vehicle =>
+        {
+            vehicle.Property(v => v.Registration).HasMaxLength(16);
+            vehicle.Property(v => v.Description).HasMaxLength(200);
+            vehicle.HasIndex(v => v.PersonOfConcernId);
+            vehicle.HasIndex(v => v.Registration);
+        });
+        model.Entity<PersonOfConcernAccess>(access =>
+        {
+            access.HasOne<SightlineUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            access.HasIndex(a => new { a.PersonOfConcernId, a.UserId }).IsUnique();
+            access.HasIndex(a => a.UserId);
+        });
+        model.Entity<Place>(place =>
+        {
+            place.Property(p => p.Name).HasMaxLength(200);
+            place.Property(p => p.Address).HasMaxLength(500);
+            place.Property(p => p.Postcode).HasMaxLength(10);
+            place.Property(p => p.Notes).HasMaxLength(4000);
+            place.Property(p => p.Version).IsConcurrencyToken();
+            place.HasIndex(p => p.Name);
+        });
+        model.Entity<DisruptionTactic>(tactic =>
+        {
+            tactic.Property(t => t.Key).HasMaxLength(40);
+            tactic.Property(t => t.Name).HasMaxLength(120);
+            tactic.HasIndex(t => t.Key).IsUnique();
+        });
+        model.Entity<DisruptionActivity>(activity =>
+        {
+            activity.Property(a => a.Outcome).HasMaxLength(4000);
+            activity.Property(a => a.Version).IsConcurrencyToken();
+            activity.HasOne(a => a.Tactic).WithMany().HasForeignKey(a => a.TacticId).OnDelete(DeleteBehavior.Restrict);
+            activity.HasOne(a => a.LeadAgency).WithMany().HasForeignKey(a => a.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
+            activity.HasIndex(a => new { a.TargetKind, a.TargetId });
+        });
+        model.Entity<Association>(association =>
+        {
+            association.Property(a => a.Source).HasMaxLength(200);
+            association.Property(a => a.Notes).HasMaxLength(2000);
+            // Both ends indexed: a hop of the network is two index lookups over the frontier's ids.
+            association.HasIndex(a => new { a.FromId, a.Type });
+            association.HasIndex(a => new { a.ToId, a.Type });
+            association.Ignore(a => a.FirstPersonId);
         });
     }
 

@@ -88,6 +88,26 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
             agencies.Where(a => a.Kind == AgencyKind.Voluntary).Concat(agencies.Where(a => a.Kind == AgencyKind.ChildrensSocialCare)).Select(a => a.Id).ToList(),
             agencies.FirstOrDefault(a => a.Kind == AgencyKind.Police)?.Id);
         await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken, assessments, missing);
+        await AddNetworkAsync(seed, now, Member(accounts["police@sightline.example"]), Member(accounts["practitioner@sightline.example"]),
+            agencies.First(a => a.Kind == AgencyKind.Housing).Id, cancellationToken);
+    }
+
+    /// <summary>The demo network (<see cref="DemoNetwork"/>) among 11–17-year-olds, written directly like the people.</summary>
+    private async Task AddNetworkAsync(int seed, DateTime now, DemoStaff.Member police, DemoStaff.Member practitioner, Guid councilAgencyId, CancellationToken cancellationToken)
+    {
+        var today = London.DateOf(now);
+        var (oldest, youngest) = (today.AddYears(-18).AddDays(1), today.AddYears(-11));
+        var youngPeople = await db.People.Where(p => !p.IsRestricted && p.DateOfBirth >= oldest && p.DateOfBirth <= youngest)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.DateOfBirth).Select(p => p.Id)
+            .Take(DemoNetwork.YoungPeopleNeeded).ToListAsync(cancellationToken);
+        var tactics = await db.DisruptionTactics.ToDictionaryAsync(t => t.Key, t => t.Id, cancellationToken);
+        var network = DemoNetwork.Build(seed, now, youngPeople, police, practitioner, tactics, councilAgencyId);
+        db.PersonsOfConcern.AddRange(network.PersonsOfConcern);
+        db.Places.AddRange(network.Places);
+        db.DisruptionActivities.AddRange(network.Disruption);
+        db.Associations.AddRange(network.Associations);
+        await db.SaveWithoutAuditAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private static DemoStaff.Member Member(SightlineUser user) => new(user.Id, user.AgencyId, user.DisplayName);
