@@ -96,6 +96,8 @@ public sealed class AuditTrail(IAuditActor actor, TimeProvider clock)
         CaseNote n => ("note", n.PersonId),
         BreakGlassAccess b => ("break-glass", b.PersonId),
         IBelongsToPerson owned => (ToKebab(entity.GetType().Name), owned.PersonId),
+        Sightline.Core.Panels.AgendaItem a => ("agenda-item", a.PersonId),
+        Sightline.Core.Panels.PanelAction a => ("panel-action", a.PersonId),
         _ => (ToKebab(entity.GetType().Name), null),
     };
 
