@@ -35,6 +35,7 @@ public static class SightlineHost
         services.AddHostedService<StartupDatabase>();
         services.AddNotificationEmail(builder.Configuration);
         services.AddHostedService<RhiReminderService>();
+        services.AddHostedService<PanelActionReminderService>();
 
         services.AddIdentityCore<SightlineUser>(options =>
             {
@@ -168,6 +169,7 @@ public static class SightlineHost
         app.MapIndexApi();
         app.MapNotificationsApi();
         app.MapDashboardApi();
+        app.MapPanelsApi();
         if (app.Configuration.GetValue<bool>(BaselineApi.Setting)) app.MapBaselineApi(); // benchmarks only (docs/PERFORMANCE.md)
         app.MapRazorPages();
     }

@@ -79,15 +79,6 @@ public class StrategicNote
 
 public static class PanelWords
 {
-    public static string Key(this AgendaKind kind) => kind switch
-    {
-        AgendaKind.NewReferral => "new-referral",
-        AgendaKind.ReviewDue => "review-due",
-        AgendaKind.Held => "held",
-        AgendaKind.PersonOfConcern => "person-of-concern",
-        _ => "place",
-    };
-
     public static string DisplayName(this AgendaKind kind) => kind switch
     {
         AgendaKind.NewReferral => "New referral",
@@ -95,14 +86,6 @@ public static class PanelWords
         AgendaKind.Held => "Held by the panel",
         AgendaKind.PersonOfConcern => "Person of concern",
         _ => "Place of concern",
-    };
-
-    public static string Key(this PanelDecision decision) => decision switch
-    {
-        PanelDecision.RemainOpen => "remain-open",
-        PanelDecision.StepDown => "step-down",
-        PanelDecision.Escalate => "escalate",
-        _ => "close",
     };
 
     public static string DisplayName(this PanelDecision decision) => decision switch
@@ -113,28 +96,11 @@ public static class PanelWords
         _ => "Close",
     };
 
-    public static PanelDecision? ParseDecision(string? key) =>
-        Enum.GetValues<PanelDecision>().Cast<PanelDecision?>().FirstOrDefault(d => d!.Value.Key() == key);
-
     public static string DisplayName(this MeetingStatus status) => status switch
     {
         MeetingStatus.Draft => "Agenda in draft",
         MeetingStatus.AgendaIssued => "Agenda issued",
         _ => "Held",
-    };
-
-    public static string Key(this MeetingStatus status) => status switch
-    {
-        MeetingStatus.Draft => "draft",
-        MeetingStatus.AgendaIssued => "agenda-issued",
-        _ => "held",
-    };
-
-    public static string Key(this StrategicNoteKind kind) => kind switch
-    {
-        StrategicNoteKind.Theme => "theme",
-        StrategicNoteKind.ServiceGap => "service-gap",
-        _ => "recommendation",
     };
 
     public static string DisplayName(this StrategicNoteKind kind) => kind switch
