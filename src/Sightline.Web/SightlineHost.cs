@@ -130,6 +130,7 @@ public static class SightlineHost
             options.Conventions.AuthorizeFolder("/People", Policies.Records);
             options.Conventions.AuthorizeFolder("/Assessments", Policies.Records);
             options.Conventions.AuthorizeFolder("/Missing", Policies.Records);
+            options.Conventions.AuthorizeFolder("/Panels", Policies.Records);
             options.Conventions.AuthorizeFolder("/VulnerableAdolescents", Policies.Records);
             options.Conventions.AuthorizeFolder("/Oversight", Policies.Oversight);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);

@@ -171,6 +171,15 @@ public sealed class MeetingRecords(SightlineDb db, NeedToKnow needToKnow, PanelR
         return Outcome<AgendaItem>.Ok(item);
     }
 
+    /// <summary>As <see cref="AddPersonAsync"/>, by the young person's reference (the pages' way); errors are keyed "reference".</summary>
+    public async Task<Outcome<AgendaItem>> AddPersonByReferenceAsync(CurrentUser user, Guid meetingId, string? reference, CancellationToken cancellationToken = default)
+    {
+        var text = reference?.Trim().ToUpperInvariant();
+        var id = string.IsNullOrEmpty(text) ? null : await db.People.Where(p => p.Reference == text).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var outcome = await AddPersonAsync(user, meetingId, id, cancellationToken);
+        return outcome.Errors is { } errors ? Outcome<AgendaItem>.Invalid(new ValidationErrors().Add("reference", errors.All[0].Value)) : outcome;
+    }
+
     private static void Renumber(IReadOnlyList<AgendaItem> ordered)
     {
         for (var i = 0; i < ordered.Count; i++)
