@@ -100,3 +100,34 @@ public sealed class AgendaBuilderTests
         Assert.Equal(["a", "b", "c", "d"], AgendaBuilder.Move(["a", "b", "c", "d"], "b", 2));
     }
 }
+
+/// <summary>Chairs' completion rates: of the actions due by today (cancelled aside), the share done, and done on time.</summary>
+public sealed class CompletionRateTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static PanelAction Action(string group, Sightline.Core.Actions.ActionStatus status, DateOnly due, DateOnly? completed = null) => new()
+    {
+        Title = group, Status = status, DueOn = due, CompletedAt = completed is { } c ? London.StartOf(c).AddHours(12) : null,
+    };
+
+    [Fact]
+    public void Rates_count_due_actions_done_on_time_and_overdue_per_group()
+    {
+        PanelAction[] actions =
+        [
+            Action("MACE", Sightline.Core.Actions.ActionStatus.Done, Today.AddDays(-10), Today.AddDays(-12)),   // on time
+            Action("MACE", Sightline.Core.Actions.ActionStatus.Done, Today.AddDays(-10), Today.AddDays(-2)),    // late
+            Action("MACE", Sightline.Core.Actions.ActionStatus.NotStarted, Today.AddDays(-1)),                   // overdue
+            Action("MACE", Sightline.Core.Actions.ActionStatus.Cancelled, Today.AddDays(-5)),                    // left out
+            Action("MACE", Sightline.Core.Actions.ActionStatus.InProgress, Today.AddDays(5)),                    // not yet due
+            Action("MACE", Sightline.Core.Actions.ActionStatus.Done, Today.AddDays(5), Today),                   // done early: counts
+            Action("SIRM", Sightline.Core.Actions.ActionStatus.NotStarted, Today.AddDays(3)),
+        ];
+        var rates = CompletionRate.Of(actions, a => a.Title, a => a, Today);
+        var mace = rates.Single(r => r.Group == "MACE");
+        Assert.Equal((4, 3, 2, 1), (mace.Due, mace.Done, mace.DoneOnTime, mace.Overdue));
+        Assert.Equal(0.75, mace.Rate);
+        Assert.Null(rates.Single(r => r.Group == "SIRM").Rate);
+    }
+}

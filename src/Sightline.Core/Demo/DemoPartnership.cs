@@ -88,6 +88,7 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
             agencies.Where(a => a.Kind == AgencyKind.Voluntary).Concat(agencies.Where(a => a.Kind == AgencyKind.ChildrensSocialCare)).Select(a => a.Id).ToList(),
             agencies.FirstOrDefault(a => a.Kind == AgencyKind.Police)?.Id);
         await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken, assessments, missing);
+        await new DemoPanels(db, clock).SeedAsync(seed, cancellationToken);
     }
 
     private static DemoStaff.Member Member(SightlineUser user) => new(user.Id, user.AgencyId, user.DisplayName);
