@@ -1,4 +1,3 @@
-using Sightline.Core.Access;
 using Sightline.Core.Actions;
 
 namespace Sightline.Core.Panels;
@@ -9,7 +8,7 @@ namespace Sightline.Core.Panels;
 /// one young person (a place, a service gap), and a plan row always does. The reminder columns
 /// are claimed once each by the reminders job.
 /// </summary>
-public class PanelAction
+public class PanelAction : OwnedAction
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid MeetingId { get; set; }
@@ -17,21 +16,6 @@ public class PanelAction
     public Guid? AgendaItemId { get; set; }
     public Guid? PersonId { get; set; }
     public required string Title { get; set; }
-    public Guid? OwnerUserId { get; set; }
-    public SightlineUser? OwnerUser { get; set; }
-    public Guid? OwnerAgencyId { get; set; }
-    public Agency? OwnerAgency { get; set; }
-    public DateOnly DueOn { get; set; }
-    public ActionStatus Status { get; set; } = ActionStatus.NotStarted;
-    public string? CompletionNote { get; set; }
-    public DateTime? CompletedAt { get; set; }
     public DateTime? DueSoonReminderAt { get; set; }
     public DateTime? OverdueReminderAt { get; set; }
-    public Guid CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public Guid Version { get; set; } = Guid.NewGuid();
-
-    public bool IsOpen => Status is ActionStatus.NotStarted or ActionStatus.InProgress;
-    public bool IsOverdueOn(DateOnly today) => IsOpen && DueOn < today;
-    public string OwnerName => OwnerUser?.DisplayName ?? OwnerAgency?.Name ?? "Not assigned";
 }

@@ -100,17 +100,10 @@ public sealed class PanelActionRecords(SightlineDb db, TimeProvider clock)
     {
         var action = await db.PanelActions.Where(Concerns(user)).FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
         if (action is null) return Outcome<PanelAction>.Missing();
-        var errors = new ValidationErrors();
-        if (input.Status is null) errors.Add("status", "Select the status of the action");
-        if (input.Status is ActionStatus.Done or ActionStatus.Cancelled && string.IsNullOrWhiteSpace(input.CompletionNote))
-            errors.Add("completionNote", input.Status == ActionStatus.Done ? "Enter what was done" : "Enter why the action was cancelled");
-        if (input.CompletionNote?.Length > MaxText) errors.Add("completionNote", $"The note must be {MaxText:N0} characters or fewer");
+        var errors = OwnedAction.Check(input);
         if (errors.Any) return Outcome<PanelAction>.Invalid(errors);
         if (action.Version != expectedVersion) return Outcome<PanelAction>.Stale();
-        action.Status = input.Status!.Value;
-        action.CompletionNote = string.IsNullOrWhiteSpace(input.CompletionNote) ? null : input.CompletionNote.Trim();
-        action.CompletedAt = action.IsOpen ? null : clock.GetUtcNow().UtcDateTime;
-        action.Version = Guid.NewGuid();
+        action.Apply(input, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -30,11 +30,7 @@ public sealed class ItemModel(MeetingRecords meetings) : SightlinePage
         RiskLevel? level = Enum.TryParse<RiskLevel>(RiskLevel, out var l) && Enum.IsDefined(l) ? l : null;
         PanelDecision? decision = Enum.TryParse<PanelDecision>(Decision, out var d) && Enum.IsDefined(d) ? d : null;
         var outcome = await meetings.RecordItemAsync(Me, MeetingId, ItemId, new ItemOutcomeInput(Minutes, level, decision), cancellationToken);
-        if (outcome.Succeeded) return Redirect($"/panels/meetings/{MeetingId}#agenda");
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is { } errors) AddErrors(errors);
-        if (outcome.Refusal is { } refusal) ModelState.AddModelError("", refusal);
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        return await AfterCommandAsync(outcome, $"/panels/meetings/{MeetingId}#agenda", () => LoadAsync(cancellationToken));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

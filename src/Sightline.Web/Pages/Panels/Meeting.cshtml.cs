@@ -53,14 +53,8 @@ public sealed class MeetingModel(MeetingRecords meetings, TimeProvider clock) : 
         return await AfterAsync(await meetings.AddNoteAsync(Me, MeetingId, kind, Text, cancellationToken), "#findings", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync<T>(Outcome<T> outcome, string fragment, CancellationToken cancellationToken)
-    {
-        if (outcome.Succeeded) return Redirect($"/panels/meetings/{MeetingId}{fragment}");
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is { } errors) AddErrors(errors);
-        if (outcome.Refusal is { } refusal) ModelState.AddModelError("", refusal);
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
-    }
+    private Task<IActionResult> AfterAsync<T>(Outcome<T> outcome, string fragment, CancellationToken cancellationToken) =>
+        AfterCommandAsync(outcome, $"/panels/meetings/{MeetingId}{fragment}", () => LoadAsync(cancellationToken));
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -30,11 +30,7 @@ public sealed class PanelModel(PanelRecords panels, MeetingRecords meetings) : S
         // Each referral's box is named for it (ids must be unique); after an error it is plain "reason".
         if (string.IsNullOrEmpty(Reason)) Reason = Request.Form[$"reason-{referralId}"].ToString();
         var outcome = await panels.DecideReferralAsync(Me, PanelId, referralId, accept, Reason, null, cancellationToken);
-        if (outcome.Succeeded) return Redirect($"/panels/{PanelId}#referrals");
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Errors is { } errors) AddErrors(errors);
-        if (outcome.Refusal is { } refusal) ModelState.AddModelError("", refusal);
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        return await AfterCommandAsync(outcome, $"/panels/{PanelId}#referrals", () => LoadAsync(cancellationToken));
     }
 
     public async Task<IActionResult> OnPostMeetingAsync(CancellationToken cancellationToken)
