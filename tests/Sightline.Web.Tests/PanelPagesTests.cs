@@ -103,6 +103,27 @@ public abstract class PanelPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_practitioner_involved_with_a_young_person_refers_them_from_the_record()
+    {
+        await EnsureUserAsync("page-chair-3");
+        var panel = await Builders.CreatePanelAsync(App.ApiClientFor("administrator"), "strategy-meeting", "page-chair-3@test.example", []);
+        var person = (await Builders.CreatePersonAsync(App.ApiClientFor("practitioner"))).GetProperty("id").GetGuid();
+        var practitioner = await App.SignedInAsync("practitioner");
+        var record = await practitioner.GetDocumentAsync($"/people/{person}");
+        Assert.Equal($"/panels/refer/{person}", record.QuerySelector("#refer-to-panel")?.GetAttribute("href"));
+
+        var empty = await practitioner.PostFormAsync($"/panels/refer/{person}", [F("panelId", panel.ToString())]);
+        Assert.Equal(["Enter why you are referring the young person to the panel"], (await empty.ReadDocumentAsync()).ErrorSummary());
+        var referred = await practitioner.PostFormAsync($"/panels/refer/{person}", [F("panelId", panel.ToString()), F("reason", "Strategy meeting needed after the screen"), F("riskLevel", "High")]);
+        Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
+
+        var chair = await App.SignedInAsync("page-chair-3");
+        Assert.Contains("Strategy meeting needed after the screen", (await chair.GetDocumentAsync($"/panels/{panel}")).QuerySelector("main")!.TextContent);
+        var police = await App.SignedInAsync("police-practitioner");
+        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync($"/panels/refer/{person}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Someone_off_the_panel_sees_neither_its_referrals_nor_its_meetings()
     {
         var (panel, _, referral) = await PanelWithReferralAsync("page-chair-2", "page-member-2");

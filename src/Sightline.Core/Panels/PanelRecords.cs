@@ -131,6 +131,17 @@ public sealed class PanelRecords(SightlineDb db, NeedToKnow needToKnow, TimeProv
         return Outcome<PanelReferral>.Ok(referral);
     }
 
+    /// <summary>The young person a referral form is about, for someone who may refer them (see <see cref="ReferAsync"/>); null otherwise. Audited as a view.</summary>
+    public async Task<PersonSummaryLine?> ReferrableAsync(CurrentUser user, Guid personId, CancellationToken cancellationToken = default)
+    {
+        var decision = await needToKnow.DecideAsync(user, personId, cancellationToken);
+        if (decision.Basis is not (AccessBasis.AgencyInvolved or AccessBasis.NamedOnRestrictedRecord)) return null;
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new PersonSummaryLine(p.Id, p.Reference, p.FirstName + " " + p.LastName, p.DateOfBirth)).FirstAsync(cancellationToken);
+        await db.Audit!.RecordNowAsync(AuditAction.View, "person", personId.ToString(), personId, new { purpose = "panel-referral" }, cancellationToken);
+        return person;
+    }
+
     /// <summary>A manual referral by a practitioner or manager whose agency is involved with the young person (or who is named on a restricted record).</summary>
     public async Task<Outcome<PanelReferral>> ReferAsync(CurrentUser user, Guid panelId, Guid personId, string? reason, RiskLevel? level, CancellationToken cancellationToken = default)
     {
