@@ -124,6 +124,21 @@ public abstract class PanelPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_administrator_sets_up_a_panel_on_the_admin_pages()
+    {
+        var admin = await App.SignedInAsync("administrator");
+        var bad = await admin.PostFormAsync("/admin/panels", [F("type", "mace"), F("chairEmail", "nobody@test.example"), F("memberEmails", "ghost@test.example")]);
+        Assert.Equal(3, (await bad.ReadDocumentAsync()).ErrorSummary().Count);
+        var name = $"Admin MACE {Guid.NewGuid():N}";
+        var created = await admin.PostFormAsync("/admin/panels",
+            [F("type", "mace"), F("name", name), F("chairEmail", "practitioner@test.example"), F("memberEmails", "second-practitioner@test.example\n"), F("memberAgencies", "Police")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains(name, (await admin.GetDocumentAsync("/admin/panels")).QuerySelector("#panels")!.TextContent);
+        var again = await admin.PostFormAsync("/admin/panels", [F("type", "mace"), F("name", name), F("chairEmail", "practitioner@test.example")]);
+        Assert.Equal(["A panel with this name already exists"], (await again.ReadDocumentAsync()).ErrorSummary());
+    }
+
+    [Fact]
     public async Task Someone_off_the_panel_sees_neither_its_referrals_nor_its_meetings()
     {
         var (panel, _, referral) = await PanelWithReferralAsync("page-chair-2", "page-member-2");
