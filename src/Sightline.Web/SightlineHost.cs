@@ -35,6 +35,7 @@ public static class SightlineHost
         services.AddHostedService<StartupDatabase>();
         services.AddNotificationEmail(builder.Configuration);
         services.AddHostedService<RhiReminderService>();
+        services.AddHostedService<PanelActionReminderService>();
 
         services.AddIdentityCore<SightlineUser>(options =>
             {
@@ -129,6 +130,7 @@ public static class SightlineHost
             options.Conventions.AuthorizeFolder("/People", Policies.Records);
             options.Conventions.AuthorizeFolder("/Assessments", Policies.Records);
             options.Conventions.AuthorizeFolder("/Missing", Policies.Records);
+            options.Conventions.AuthorizeFolder("/Panels", Policies.Records);
             options.Conventions.AuthorizeFolder("/VulnerableAdolescents", Policies.Records);
             options.Conventions.AuthorizeFolder("/Network", Policies.Records);
             options.Conventions.AuthorizeFolder("/PersonsOfConcern", Policies.Records);
@@ -173,6 +175,7 @@ public static class SightlineHost
         app.MapNotificationsApi();
         app.MapDashboardApi();
         app.MapNetworkApi();
+        app.MapPanelsApi();
         if (app.Configuration.GetValue<bool>(BaselineApi.Setting)) app.MapBaselineApi(); // benchmarks only (docs/PERFORMANCE.md)
         app.MapRazorPages();
     }

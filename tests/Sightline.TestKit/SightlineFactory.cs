@@ -37,6 +37,7 @@ public sealed class SightlineFactory : WebApplicationFactory<Program>
             ["SignIn:AttemptsPerMinute"] = "100000",
             // Tests that count notifications must not race the reminder job; RhiReminderTests turns it on.
             ["Missing:Reminders"] = "false",
+            ["Panels:Reminders"] = "false",
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
         ClientOptions.BaseAddress = new Uri("https://localhost");
@@ -75,6 +76,13 @@ public sealed class SightlineFactory : WebApplicationFactory<Program>
             await AddUserAsync(admin, users, role.Key(), role, SocialCare);
         await AddUserAsync(admin, users, "police-practitioner", Role.Practitioner, Police);
         await AddUserAsync(admin, users, "second-practitioner", Role.Practitioner, SocialCare);
+    }
+
+    /// <summary>Adds a user (with an API token) for a test that needs more people than the standard set, e.g. a second police officer.</summary>
+    public async Task AddUserAsync(string key, Role role, Agency agency)
+    {
+        using var scope = Services.CreateScope();
+        await AddUserAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), scope.ServiceProvider.GetRequiredService<UserManager<SightlineUser>>(), key, role, agency);
     }
 
     private async Task AddUserAsync(UserAdministration admin, UserManager<SightlineUser> users, string key, Role role, Agency agency)

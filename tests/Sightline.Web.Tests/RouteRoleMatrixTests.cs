@@ -31,6 +31,9 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         (p => p.StartsWith("health/") || p.StartsWith("openapi/"), [Anonymous, .. SignedInKeys]),
         (p => p is "sign-in" or "account/two-factor" or "account/signed-out" or "error" or "accessibility", [Anonymous, .. SignedInKeys]),
         (p => p.StartsWith("api/v1/people/") && p.EndsWith("/audit"), Managers),
+        (p => p == "api/v1/panels", [.. RecordRoles, "administrator"]),
+        (p => p == "api/v1/actions" || p.StartsWith("api/v1/meetings/"), RecordRoles),
+        (p => p == "panels" || p.StartsWith("panels/"), RecordRoles),
         (p => p is "api/v1/missing/summary" or "api/v1/index/summary", ["analyst", .. RecordRoles]),
         (p => p == "api/v1/index" || p.StartsWith("api/v1/index-entries/"), RecordRoles),
         (p => p is "api/v1/dashboard" or "api/v1/strategic-assessment", ["analyst", .. Managers]),
@@ -97,8 +100,13 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
         var personOfConcernId = await CreatedIdAsync("/api/v1/persons-of-concern", "{\"name\":\"Target Matrix\",\"category\":\"adult\"}");
         var placeId = await CreatedIdAsync("/api/v1/places", "{\"name\":\"Matrix Park\",\"type\":\"park\"}");
         await CreatedIdAsync("/api/v1/associations", "{\"from\":{\"kind\":\"person\",\"id\":\"" + personId + "\"},\"to\":{\"kind\":\"place\",\"id\":\"" + placeId + "\"},\"type\":\"frequents\"}");
+        var (panelId, meetingId, itemId, panelActionId) = await PanelSampleAsync(personId);
         return new Dictionary<string, string>
         {
+            ["panelId"] = panelId,
+            ["meetingId"] = meetingId,
+            ["itemId"] = itemId,
+            ["panelActionId"] = panelActionId,
             ["id"] = personId.ToString(),
             ["personOfConcernId"] = personOfConcernId,
             ["placeId"] = placeId,
@@ -113,6 +121,22 @@ public abstract class RouteRoleMatrixTests(AppFixture fixture)
             ["entryId"] = entryId,
             ["areaGroupId"] = (await App.WithDbAsync(db => db.AreaGroups.Where(g => g.Key == Sightline.Core.Performance.ReferenceAreas.BarnetMostSimilarGroup).Select(g => g.Id).FirstAsync(Ct))).ToString(),
         };
+    }
+
+    /// <summary>A MACE chaired by the practitioner, with the young person accepted, a meeting with its agenda issued, and an action.</summary>
+    private async Task<(string Panel, string Meeting, string Item, string Action)> PanelSampleAsync(Guid personId)
+    {
+        var panelId = await Builders.CreatePanelAsync(App.ApiClientFor("administrator"), "mace", "practitioner@test.example", [], ["Police"]);
+        var referralId = await CreatedIdAsync($"/api/v1/panels/{panelId}/referrals", "{\"personId\":\"" + personId + "\",\"reason\":\"Concern\"}");
+        var chair = App.ApiClientFor("practitioner");
+        (await chair.PostAsync($"/api/v1/panels/{panelId}/referrals/{referralId}/accept", new StringContent("{\"reason\":\"Agreed\"}", System.Text.Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
+        var meeting = await chair.PostAsync($"/api/v1/panels/{panelId}/meetings", new StringContent("{\"date\":\"2026-01-14\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var agenda = JsonDocument.Parse(await meeting.Content.ReadAsStringAsync(Ct)).RootElement;
+        var meetingId = agenda.GetProperty("id").GetString()!;
+        var itemId = agenda.GetProperty("agenda")[0].GetProperty("id").GetString()!;
+        (await chair.PostAsync($"/api/v1/meetings/{meetingId}/issue", null, Ct)).EnsureSuccessStatusCode();
+        var actionId = await CreatedIdAsync($"/api/v1/meetings/{meetingId}/actions", "{\"title\":\"Visit\",\"ownerAgency\":\"Police\",\"dueDate\":\"2026-02-01\"}");
+        return (panelId.ToString(), meetingId, itemId, actionId);
     }
 
     /// <summary>Posts JSON as the practitioner and returns the new entity's id, so routes are tried on real records.</summary>

@@ -5,7 +5,7 @@ using Sightline.Core.People;
 
 namespace Sightline.Core.Access;
 
-public enum AccessBasis { None, AgencyInvolved, NamedOnRestrictedRecord, BreakGlass }
+public enum AccessBasis { None, AgencyInvolved, NamedOnRestrictedRecord, PanelMember, BreakGlass }
 
 /// <summary>The outcome of asking whether a user may open a record. <see cref="Exists"/> is for break-glass only: never show it to the API.</summary>
 public sealed record AccessDecision(bool Exists, AccessBasis Basis, bool IsRestricted)
@@ -19,6 +19,8 @@ public sealed record AccessDecision(bool Exists, AccessBasis Basis, bool IsRestr
 /// <item>only roles that work with records (practitioners and managers) — never administrators or analysts;</item>
 /// <item>an unrestricted record: while the user's agency is involved;</item>
 /// <item>a restricted record: only the users named on it;</item>
+/// <item>an unrestricted record on an issued agenda of a panel: that panel's chair and named members,
+/// until the item is closed (issue 7) — member agencies alone do not open it;</item>
 /// <item>anyone else: only through an unexpired break-glass access.</item>
 /// </list>
 /// Each way in is written once, as a SQL-translatable expression: searches filter with them in the
@@ -36,6 +38,17 @@ public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
             || (p.IsRestricted && p.AccessList.Any(g => g.UserId == userId));
     }
 
+    /// <summary>On an open item of an issued agenda of an active panel the user chairs or is named on.</summary>
+    private Expression<Func<Person, bool>> ThroughPanel(CurrentUser user)
+    {
+        var userId = user.UserId;
+        var items = db.AgendaItems;
+        var meetings = db.Meetings;
+        return p => !p.IsRestricted && items.Any(i => i.PersonId == p.Id && i.IssuedAt != null && i.ClosedAt == null && i.RemovedAt == null
+            && meetings.Any(m => m.Id == i.MeetingId && m.Panel!.IsActive
+                && (m.Panel.ChairUserId == userId || m.Panel.Members.Any(x => x.UserId == userId))));
+    }
+
     private Expression<Func<Person, bool>> ThroughBreakGlass(CurrentUser user)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,7 +58,7 @@ public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
     }
 
     public Expression<Func<Person, bool>> VisibleTo(CurrentUser user) =>
-        user.ReadsRecords ? Predicates.Either(Ordinarily(user), ThroughBreakGlass(user)) : _ => false;
+        user.ReadsRecords ? Predicates.Either(Predicates.Either(Ordinarily(user), ThroughPanel(user)), ThroughBreakGlass(user)) : _ => false;
 
     /// <summary>The ids of the people the user may see: filter anything that belongs to a person with it.</summary>
     public IQueryable<Guid> VisiblePeople(CurrentUser user) => db.People.Where(VisibleTo(user)).Select(p => p.Id);
@@ -58,6 +71,7 @@ public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
         if (!user.ReadsRecords) return new AccessDecision(true, AccessBasis.None, found.IsRestricted);
         var basis = await person.AnyAsync(Ordinarily(user), cancellationToken)
             ? found.IsRestricted ? AccessBasis.NamedOnRestrictedRecord : AccessBasis.AgencyInvolved
+            : await person.AnyAsync(ThroughPanel(user), cancellationToken) ? AccessBasis.PanelMember
             : await person.AnyAsync(ThroughBreakGlass(user), cancellationToken) ? AccessBasis.BreakGlass : AccessBasis.None;
         return new AccessDecision(true, basis, found.IsRestricted);
     }

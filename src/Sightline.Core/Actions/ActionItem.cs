@@ -9,7 +9,7 @@ public enum ActionStatus { NotStarted, InProgress, Done, Cancelled }
 /// One row of a plan: an area of need or risk, the outcome wanted, the action, who does it (a
 /// named user or an agency) and by when. SEAM action plans use it now; panel decisions will too.
 /// </summary>
-public class ActionItem : IBelongsToPerson
+public class ActionItem : OwnedAction, IBelongsToPerson
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid PersonId { get; set; }
@@ -19,21 +19,6 @@ public class ActionItem : IBelongsToPerson
     public required string AreaOfNeed { get; set; }
     public required string DesiredOutcome { get; set; }
     public required string Action { get; set; }
-    public Guid? OwnerUserId { get; set; }
-    public SightlineUser? OwnerUser { get; set; }
-    public Guid? OwnerAgencyId { get; set; }
-    public Agency? OwnerAgency { get; set; }
-    public DateOnly DueOn { get; set; }
-    public ActionStatus Status { get; set; } = ActionStatus.NotStarted;
-    public string? CompletionNote { get; set; }
-    public DateTime? CompletedAt { get; set; }
-    public Guid CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public Guid Version { get; set; } = Guid.NewGuid();
-
-    public bool IsOpen => Status is ActionStatus.NotStarted or ActionStatus.InProgress;
-    public bool IsOverdueOn(DateOnly today) => IsOpen && DueOn < today;
-    public string OwnerName => OwnerUser?.DisplayName ?? OwnerAgency?.Name ?? "Not assigned";
 }
 
 public static class ActionStatusText

@@ -54,17 +54,10 @@ public sealed class ActionPlans(SightlineDb db, NeedToKnow needToKnow, TimeProvi
     {
         var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
         if (item is null || !(await needToKnow.DecideAsync(user, item.PersonId, cancellationToken)).Allowed) return Outcome<ActionItem>.Missing();
-        var errors = new ValidationErrors();
-        if (input.Status is null) errors.Add("status", "Select the status of the action");
-        if (input.Status is ActionStatus.Done or ActionStatus.Cancelled && string.IsNullOrWhiteSpace(input.CompletionNote))
-            errors.Add("completionNote", input.Status == ActionStatus.Done ? "Enter what was done" : "Enter why the action was cancelled");
-        if (input.CompletionNote?.Length > MaxText) errors.Add("completionNote", $"The note must be {MaxText:N0} characters or fewer");
+        var errors = OwnedAction.Check(input);
         if (errors.Any) return Outcome<ActionItem>.Invalid(errors);
         if (item.Version != expectedVersion) return Outcome<ActionItem>.Stale();
-        item.Status = input.Status!.Value;
-        item.CompletionNote = string.IsNullOrWhiteSpace(input.CompletionNote) ? null : input.CompletionNote.Trim();
-        item.CompletedAt = item.IsOpen ? null : clock.GetUtcNow().UtcDateTime;
-        item.Version = Guid.NewGuid();
+        item.Apply(input, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

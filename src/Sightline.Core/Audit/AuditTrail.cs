@@ -97,6 +97,8 @@ public sealed class AuditTrail(IAuditActor actor, TimeProvider clock)
         BreakGlassAccess b => ("break-glass", b.PersonId),
         Network.Association a => ("association", a.FirstPersonId),
         IBelongsToPerson owned => (ToKebab(entity.GetType().Name), owned.PersonId),
+        Sightline.Core.Panels.AgendaItem a => ("agenda-item", a.PersonId),
+        Sightline.Core.Panels.PanelAction a => ("panel-action", a.PersonId),
         _ => (ToKebab(entity.GetType().Name), null),
     };
 

@@ -98,6 +98,11 @@ public static class DataServices
         services.AddScoped<SeamRecords>();
         services.AddScoped<ActionPlans>();
         services.AddScoped<Referrals>();
+        services.AddScoped<PanelRecords>();
+        services.AddScoped<MeetingRecords>();
+        services.AddScoped<PanelActionRecords>();
+        services.AddScoped<PanelActionReminders>();
+        services.AddScoped<IAgendaSubjects, NoTrackedSubjects>();
         services.Configure<MissingSettings>(configuration.GetSection("Missing"));
         services.Configure<IndexSettings>(configuration.GetSection("Index"));
         services.AddScoped<MissingRecords>();

@@ -44,6 +44,14 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
     public DbSet<SeamScore> SeamScores => Set<SeamScore>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<PanelReferral> PanelReferrals => Set<PanelReferral>();
+    public DbSet<Panel> Panels => Set<Panel>();
+    public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+    public DbSet<PanelAgency> PanelAgencies => Set<PanelAgency>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<StrategicNote> StrategicNotes => Set<StrategicNote>();
+    public DbSet<PanelAction> PanelActions => Set<PanelAction>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
     public DbSet<ReturnHomeInterview> ReturnHomeInterviews => Set<ReturnHomeInterview>();
@@ -96,6 +104,12 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         builder.Properties<NodeKind>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<AssociationType>().HaveConversion<string>().HaveMaxLength(24);
         builder.Properties<Confidence>().HaveConversion<string>().HaveMaxLength(8);
+        builder.Properties<PanelSchedule>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<MeetingStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AttendanceStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AgendaKind>().HaveConversion<string>().HaveMaxLength(24);
+        builder.Properties<PanelDecision>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<StrategicNoteKind>().HaveConversion<string>().HaveMaxLength(24);
         if (Database.IsSqlite())
         {
             // SQLite has no time zone type: every DateTime we store is UTC, so say so when reading back.
@@ -204,6 +218,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         ConfigureMissingAndIndex(model);
         ConfigurePerformance(model);
         ConfigureNetwork(model);
+        ConfigurePanels(model);
         model.Entity<AuditEntry>(entry =>
         {
             entry.HasKey(e => e.Sequence);
@@ -292,6 +307,8 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             referral.HasOne<SeamAssessment>().WithMany().HasForeignKey(r => r.SeamAssessmentId).OnDelete(DeleteBehavior.Restrict);
             referral.HasIndex(r => new { r.PersonId, r.Status });
             referral.HasIndex(r => new { r.PanelType, r.Status });
+            // PanelId has no foreign key: see migration 0008.
+            referral.HasIndex(r => new { r.PanelId, r.Status });
         });
         model.Entity<Notification>(notification =>
         {
@@ -404,6 +421,89 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             association.HasIndex(a => new { a.FromId, a.Type });
             association.HasIndex(a => new { a.ToId, a.Type });
             association.Ignore(a => a.FirstPersonId);
+        });
+    }
+
+    private static void ConfigurePanels(ModelBuilder model)
+    {
+        model.Entity<Panel>(panel =>
+        {
+            panel.Property(p => p.Type).HasMaxLength(40);
+            panel.Property(p => p.Name).HasMaxLength(200);
+            panel.Property(p => p.Version).IsConcurrencyToken();
+            panel.HasOne(p => p.ChairUser).WithMany().HasForeignKey(p => p.ChairUserId).OnDelete(DeleteBehavior.Restrict);
+            panel.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PanelId).OnDelete(DeleteBehavior.Cascade);
+            panel.HasMany(p => p.Agencies).WithOne().HasForeignKey(a => a.PanelId).OnDelete(DeleteBehavior.Cascade);
+            panel.HasIndex(p => p.Name).IsUnique();
+            panel.HasIndex(p => p.Type);
+            panel.Ignore(p => p.TypeName);
+        });
+        model.Entity<PanelMember>(member =>
+        {
+            member.HasKey(m => new { m.PanelId, m.UserId });
+            member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            member.HasIndex(m => m.UserId);
+        });
+        model.Entity<PanelAgency>(agency =>
+        {
+            agency.HasKey(a => new { a.PanelId, a.AgencyId });
+            agency.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            agency.HasIndex(a => a.AgencyId);
+        });
+        model.Entity<Meeting>(meeting =>
+        {
+            meeting.Property(m => m.Version).IsConcurrencyToken();
+            meeting.HasOne(m => m.Panel).WithMany().HasForeignKey(m => m.PanelId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasOne<SightlineUser>().WithMany().HasForeignKey(m => m.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+            meeting.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Notes).WithOne().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasIndex(m => new { m.PanelId, m.Date });
+        });
+        model.Entity<MeetingAttendance>(attendance =>
+        {
+            attendance.HasKey(a => new { a.MeetingId, a.AgencyId });
+            attendance.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            attendance.HasIndex(a => a.AgencyId);
+        });
+        model.Entity<AgendaItem>(item =>
+        {
+            item.Property(i => i.Minutes).HasMaxLength(20000);
+            item.Property(i => i.Version).IsConcurrencyToken();
+            item.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
+            item.HasOne<PanelReferral>().WithMany().HasForeignKey(i => i.ReferralId).OnDelete(DeleteBehavior.SetNull);
+            item.HasIndex(i => new { i.MeetingId, i.Order });
+            item.HasIndex(i => new { i.PersonId, i.ClosedAt });
+            item.HasIndex(i => i.ReferralId);
+            item.Ignore(i => i.IsOnAgenda);
+        });
+        model.Entity<StrategicNote>(note =>
+        {
+            note.Property(n => n.Text).HasMaxLength(4000);
+            note.HasOne<SightlineUser>().WithMany().HasForeignKey(n => n.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+            note.HasIndex(n => n.MeetingId);
+            note.HasIndex(n => n.CreatedByUserId);
+        });
+        model.Entity<PanelAction>(action =>
+        {
+            action.Property(a => a.Title).HasMaxLength(2000);
+            action.Property(a => a.CompletionNote).HasMaxLength(2000);
+            action.Property(a => a.Version).IsConcurrencyToken();
+            action.HasOne(a => a.Meeting).WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            action.HasOne<AgendaItem>().WithMany().HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
+            action.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+            action.HasOne(a => a.OwnerUser).WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+            action.HasOne(a => a.OwnerAgency).WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+            action.HasOne<SightlineUser>().WithMany().HasForeignKey(a => a.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+            action.HasIndex(a => a.MeetingId);
+            action.HasIndex(a => a.AgendaItemId);
+            action.HasIndex(a => a.PersonId);
+            action.HasIndex(a => a.CreatedByUserId);
+            action.HasIndex(a => new { a.OwnerUserId, a.Status, a.DueOn });
+            action.HasIndex(a => new { a.OwnerAgencyId, a.Status, a.DueOn });
+            action.HasIndex(a => new { a.Status, a.DueOn });
+            action.Ignore(a => a.IsOpen);
+            action.Ignore(a => a.OwnerName);
         });
     }
 

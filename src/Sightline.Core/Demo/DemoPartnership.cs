@@ -90,6 +90,7 @@ public sealed class DemoPartnership(SightlineDb db, UserManager<SightlineUser> u
         await AddPeopleAsync(agencies, accounts["practitioner@sightline.example"].Id, people, seed, cancellationToken, assessments, missing);
         await AddNetworkAsync(seed, now, Member(accounts["police@sightline.example"]), Member(accounts["practitioner@sightline.example"]),
             agencies.First(a => a.Kind == AgencyKind.Housing).Id, cancellationToken);
+        await new DemoPanels(db, clock).SeedAsync(seed, cancellationToken);
     }
 
     /// <summary>The demo network (<see cref="DemoNetwork"/>) among 11–17-year-olds, written directly like the people.</summary>

@@ -7,8 +7,8 @@ namespace Sightline.Core.Panels;
 public enum ReferralStatus { Open, Accepted, Declined, Superseded }
 
 /// <summary>
-/// A young person referred to a multi-agency panel: today, the exploitation panel (MACE) on
-/// approval of a High or Very High SEAM. The panels themselves take referrals up.
+/// A young person referred to a multi-agency panel: the exploitation panel (MACE) on approval of
+/// a High or Very High SEAM, or any panel by a practitioner involved with them. A panel accepts or declines it.
 /// </summary>
 public class PanelReferral : IBelongsToPerson
 {
@@ -17,6 +17,8 @@ public class PanelReferral : IBelongsToPerson
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid PersonId { get; set; }
     public string PanelType { get; set; } = Mace;
+    /// <summary>The panel that took the referral up; null while any panel of its type may.</summary>
+    public Guid? PanelId { get; set; }
     public Guid? SeamAssessmentId { get; set; }
     public RiskLevel? RiskLevel { get; set; }
     public required string Reason { get; set; }

@@ -112,7 +112,12 @@ public sealed class PersonRecords(SightlineDb db, NeedToKnow needToKnow, TimePro
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var notes = await db.CaseNotes.AsNoTracking().Include(n => n.Author).ThenInclude(a => a!.Agency)
             .Where(n => n.PersonId == id).OrderByDescending(n => n.RecordedAt).ToListAsync(cancellationToken);
-        Audit.Record(AuditAction.View, "person", id.ToString(), id, decision.Basis == AccessBasis.BreakGlass ? new { basis = "break-glass" } : null);
+        Audit.Record(AuditAction.View, "person", id.ToString(), id, decision.Basis switch
+        {
+            AccessBasis.BreakGlass => new { basis = "break-glass" },
+            AccessBasis.PanelMember => new { basis = "panel-member" },
+            _ => null,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return new PersonRecord(person, decision.Basis, Age.On(person.DateOfBirth, Today), names, notes,
             Chronology.Build(person, notes, names, risk.ChronologyEntries(names).Concat(MissingChronology.Entries(episodes, indexEntries, names))),

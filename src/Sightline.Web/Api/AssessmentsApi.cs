@@ -354,11 +354,13 @@ public static class AssessmentsApi
         return Results.Created($"/api/v1/seam-assessments/{seamId}/actions", ActionResponse.From(item, clock.LondonToday()));
     }
 
-    private static async Task<IResult> ProgressActionAsync(HttpContext context, ActionPlans plans, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock, Guid actionId, CancellationToken cancellationToken)
+    private static async Task<IResult> ProgressActionAsync(HttpContext context, ActionPlans plans, PanelActionRecords panelActions, NeedToKnow needToKnow, SightlineDb db, TimeProvider clock, Guid actionId, CancellationToken cancellationToken)
     {
         var me = context.Me();
         var personId = await db.ActionItems.AsNoTracking().Where(a => a.Id == actionId).Select(a => (Guid?)a.PersonId).FirstOrDefaultAsync(cancellationToken);
-        if (personId is null || !(await needToKnow.DecideAsync(me, personId.Value, cancellationToken)).Allowed) return ApiProblems.NotFound();
+        // One progress endpoint for every action: a plan row, or else an action a panel agreed.
+        var isPanelAction = personId is null && await db.PanelActions.AnyAsync(a => a.Id == actionId, cancellationToken);
+        if (!isPanelAction && (personId is null || !(await needToKnow.DecideAsync(me, personId.Value, cancellationToken)).Allowed)) return ApiProblems.NotFound();
         var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
         if (body is null) return problem!;
         var status = body.Enum<ActionStatus>("status", ActionStatusValues);
@@ -370,6 +372,7 @@ public static class AssessmentsApi
         if (rowVersion is null && !body.Errors.All.Any(e => e.Key == "rowVersion"))
             body.Errors.Add("rowVersion", "rowVersion is required: send the rowVersion you last read (or an If-Match header)");
         if (body.Errors.Any) return ApiProblems.Validation(body.Errors);
+        if (isPanelAction) return await PanelsApi.ProgressAsync(context, panelActions, clock, actionId, new ActionProgress(status, note), rowVersion!.Value, cancellationToken);
         var outcome = await plans.ProgressAsync(me, actionId, new ActionProgress(status, note), rowVersion!.Value, cancellationToken);
         if (!outcome.Succeeded) return ApiProblems.From(outcome);
         var item = await LoadActionAsync(db, actionId, cancellationToken);

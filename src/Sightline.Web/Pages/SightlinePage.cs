@@ -25,6 +25,19 @@ public abstract class SightlinePage : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// After a command posted from a page that shows its errors in place: on success, redirect; out of
+    /// reach, 404; otherwise the page again (reloaded) with the field errors or the refusal in words.
+    /// </summary>
+    protected async Task<IActionResult> AfterCommandAsync<T>(Outcome<T> outcome, string redirectTo, Func<Task<bool>> reload)
+    {
+        if (outcome.Succeeded) return Redirect(redirectTo);
+        if (outcome.NotFound) return NotFound();
+        if (outcome.Errors is { } errors) MergeErrors(errors);
+        if (outcome.Refusal is { } refusal) ModelState.AddModelError("", refusal);
+        return await reload() ? Page() : NotFound();
+    }
+
     /// <summary>Adds core errors only for fields that do not already show one (e.g. an unreadable date).</summary>
     protected void MergeErrors(ValidationErrors errors)
     {

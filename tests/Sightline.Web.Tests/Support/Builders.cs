@@ -22,4 +22,16 @@ public static class Builders
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    /// <summary>Sets up a panel as the administrator (the <paramref name="admin"/> client) and returns its id.</summary>
+    public static async Task<Guid> CreatePanelAsync(HttpClient admin, string type, string chairEmail, string[] memberEmails, string[]? agencies = null, string? name = null)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/panels", new
+        {
+            type, name = name ?? $"{type} panel {Guid.NewGuid():N}", chairEmail, memberEmails, memberAgencies = agencies ?? [],
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != System.Net.HttpStatusCode.Created) throw new InvalidOperationException($"Creating a panel: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
 }
