@@ -157,6 +157,46 @@ public abstract class PanelsApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_of_concern_linked_to_a_held_young_person_is_on_the_agenda_and_members_see_them_while_it_is_open()
+    {
+        var chair = await ApiForAsync("poc-chair", police: false);
+        var member = await ApiForAsync("poc-member", police: false);
+        var outsider = await ApiForAsync("poc-outsider", police: false);
+        var panel = await Builders.CreatePanelAsync(App.ApiClientFor("administrator"), "mace", Email("poc-chair"), [Email("poc-member")], ["Police", "Children's Social Care"]);
+        var person = await NewPersonAsync();
+        await ReferAndAcceptAsync(panel, chair, person);
+        var police = await ApiForAsync("poc-police");
+        var concern = (await ReadAsync(await police.PostAsync("/api/v1/persons-of-concern", Json("{\"name\":\"Dex Halloran\",\"category\":\"adult\"}"), Ct), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        await App.WithDbAsync(async db =>
+        {
+            db.Associations.Add(new Sightline.Core.Network.Association
+            {
+                FromKind = Sightline.Core.Network.NodeKind.Person, FromId = person, ToKind = Sightline.Core.Network.NodeKind.PersonOfConcern, ToId = concern,
+                Type = Sightline.Core.Network.AssociationType.SuspectedExploiter, Date = new DateOnly(2026, 11, 1), RecordedAt = DateTime.UtcNow, RecordedByUserId = App.Users["poc-police"].Id,
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
+
+        var meeting = await ReadAsync(await chair.PostAsync($"/api/v1/panels/{panel}/meetings", Json("{\"date\":\"2026-12-02\"}"), Ct), HttpStatusCode.Created);
+        var subject = Assert.Single(meeting.GetProperty("agenda").EnumerateArray(), i => i.GetProperty("kind").GetString() == "person-of-concern");
+        Assert.Equal(concern, subject.GetProperty("subjectId").GetGuid());
+        var meetingId = meeting.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
+
+        await ReadAsync(await chair.PostAsync($"/api/v1/meetings/{meetingId}/issue", null, Ct), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
+
+        // Closing the item ends the member's view.
+        await ReadAsync(await chair.PostAsync($"/api/v1/meetings/{meetingId}/agenda/{subject.GetProperty("id").GetGuid()}",
+            Json("{\"minutes\":\"Disruption under way\",\"decision\":\"close\"}"), Ct), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_member_of_one_panel_sees_nothing_of_another_panels_agenda()
     {
         var (panelA, chairA, memberA) = await MaceAsync("mace-chair-2", "mace-member-2");

@@ -102,7 +102,8 @@ public static class DataServices
         services.AddScoped<MeetingRecords>();
         services.AddScoped<PanelActionRecords>();
         services.AddScoped<PanelActionReminders>();
-        services.AddScoped<IAgendaSubjects, NoTrackedSubjects>();
+        services.AddScoped<IAgendaSubjects, NetworkAgendaSubjects>();
+        services.AddScoped<Network.IPersonOfConcernGrant, PanelPersonOfConcernGrant>();
         services.Configure<MissingSettings>(configuration.GetSection("Missing"));
         services.Configure<IndexSettings>(configuration.GetSection("Index"));
         services.AddScoped<MissingRecords>();

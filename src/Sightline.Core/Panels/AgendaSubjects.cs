@@ -8,9 +8,3 @@ public interface IAgendaSubjects
 {
     Task<(IReadOnlyList<Guid> PersonsOfConcern, IReadOnlyList<Guid> Places)> TrackedByAsync(Guid panelId, CancellationToken cancellationToken);
 }
-
-public sealed class NoTrackedSubjects : IAgendaSubjects
-{
-    public Task<(IReadOnlyList<Guid> PersonsOfConcern, IReadOnlyList<Guid> Places)> TrackedByAsync(Guid panelId, CancellationToken cancellationToken) =>
-        Task.FromResult<(IReadOnlyList<Guid>, IReadOnlyList<Guid>)>(([], []));
-}
