@@ -561,7 +561,8 @@ public abstract class AssessmentWorkflowPagesTests(AppFixture fixture)
         var client = await App.SignedInAsync("practitioner");
         var before = await client.GetDocumentAsync($"/people/{personId}");
         Assert.Equal("No SEAM assessment", before.QuerySelector("#risk-seam")!.TextContent.Trim());
-        Assert.Equal("No open referral", before.QuerySelector("#risk-referral")!.TextContent.Trim());
+        Assert.StartsWith("No open referral", before.QuerySelector("#risk-referral")!.TextContent.Trim());
+        Assert.Equal($"/panels/refer/{personId}", before.QuerySelector("#risk-referral #refer-to-panel")!.GetAttribute("href"));
         Assert.Contains("Start a SEAM assessment", before.QuerySelector($"a[href='/people/{personId}/seam/new']")!.TextContent);
 
         await WithScopeAsync(async s =>

@@ -190,6 +190,16 @@ public abstract class PanelsApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/persons-of-concern/{concern}", Ct)).StatusCode);
 
+        // The panel's network starts from its young people and the subjects it tracks, for members only.
+        var memberPages = await App.SignedInAsync("poc-member");
+        var network = await memberPages.GetDocumentAsync($"/panels/{panel}/network");
+        var table = network.GetElementById("network-table")!.TextContent;
+        Assert.Contains("Dex Halloran", table);
+        Assert.Contains("Suspected exploiter", table, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(network.QuerySelector($"a[href='/people/{person}']"));
+        Assert.Contains("has not met yet", network.GetElementById("since-meeting")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedInAsync("poc-outsider")).GetAsync($"/panels/{panel}/network", Ct)).StatusCode);
+
         // Closing the item ends the member's view.
         await ReadAsync(await chair.PostAsync($"/api/v1/meetings/{meetingId}/agenda/{subject.GetProperty("id").GetGuid()}",
             Json("{\"minutes\":\"Disruption under way\",\"decision\":\"close\"}"), Ct), HttpStatusCode.OK);

@@ -100,6 +100,7 @@ public static class DataServices
         services.AddScoped<Referrals>();
         services.AddScoped<PanelRecords>();
         services.AddScoped<MeetingRecords>();
+        services.AddScoped<PanelNetwork>();
         services.AddScoped<PanelActionRecords>();
         services.AddScoped<PanelActionReminders>();
         services.AddScoped<IAgendaSubjects, NetworkAgendaSubjects>();

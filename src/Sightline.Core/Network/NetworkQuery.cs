@@ -32,9 +32,24 @@ public sealed class NetworkQuery(SightlineDb db, NetworkVisibility visibility, N
             ? (await needToKnow.DecideAsync(user, start.Id, cancellationToken)).Allowed
             : await visibility.CanSeeAsync(user, start, cancellationToken);
         if (!startVisible) return null;
-        var depthOf = new Dictionary<NodeRef, int> { [start] = 0 };
+        return await WalkAsync(user, [start], filter, since, cancellationToken);
+    }
+
+    /// <summary>
+    /// The network around several nodes at once (a panel's young people, persons of concern and places): each
+    /// start the viewer may see is at depth 0; the others are left out without a trace, like any hidden node.
+    /// </summary>
+    public async Task<NetworkGraph> ForManyAsync(CurrentUser user, IReadOnlyCollection<NodeRef> starts, NetworkFilter filter, DateOnly since, CancellationToken cancellationToken = default)
+    {
+        var visible = await VisibleAsync(user, starts.ToHashSet(), cancellationToken);
+        return await WalkAsync(user, visible, filter, since, cancellationToken);
+    }
+
+    private async Task<NetworkGraph> WalkAsync(CurrentUser user, List<NodeRef> starts, NetworkFilter filter, DateOnly since, CancellationToken cancellationToken)
+    {
+        var depthOf = starts.Distinct().ToDictionary(s => s, _ => 0);
         var edges = new Dictionary<Guid, Association>();
-        var frontier = new List<NodeRef> { start };
+        var frontier = depthOf.Keys.ToList();
         var depth = Math.Clamp(filter.Depth, 1, NetworkFilter.MaxDepth);
         for (var hop = 1; hop <= depth && frontier.Count > 0; hop++)
         {
@@ -56,7 +71,7 @@ public sealed class NetworkQuery(SightlineDb db, NetworkVisibility visibility, N
         var nodes = await LabelAsync(depthOf, cancellationToken);
         var networkEdges = edges.Values.OrderBy(e => e.Date).ThenBy(e => e.Id)
             .Select(e => new NetworkEdge(e.Id, new(e.FromKind, e.FromId), new(e.ToKind, e.ToId), e.Type, e.Date, e.Confidence, e.Source)).ToList();
-        AuditView(start, nodes);
+        if (starts.Count > 0) AuditView(starts, nodes);
         await db.SaveChangesAsync(cancellationToken);
         return new NetworkGraph(nodes, networkEdges, LinkRules.Find(nodes, networkEdges, since));
     }
@@ -82,7 +97,7 @@ public sealed class NetworkQuery(SightlineDb db, NetworkVisibility visibility, N
             .DistinctBy(a => a.Id).ToList();
     }
 
-    private async Task<List<NodeRef>> VisibleAsync(CurrentUser user, HashSet<NodeRef> candidates, CancellationToken cancellationToken)
+    private async Task<List<NodeRef>> VisibleAsync(CurrentUser user, IReadOnlySet<NodeRef> candidates, CancellationToken cancellationToken)
     {
         var visible = new List<NodeRef>();
         foreach (var group in candidates.GroupBy(c => c.Kind))
@@ -110,14 +125,20 @@ public sealed class NetworkQuery(SightlineDb db, NetworkVisibility visibility, N
         return nodes.OrderBy(n => n.Depth).ThenBy(n => n.Kind).ThenBy(n => n.Label, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The view is filed under the young person it starts from; every other young person and person of concern it shows is filed under themselves.</summary>
-    private void AuditView(NodeRef start, List<NetworkNode> nodes)
+    /// <summary>
+    /// The view is filed under each young person it starts from; every other young person and person of concern it
+    /// shows is filed once under themselves (naming the first start, so a panel's view is not one entry per pair).
+    /// </summary>
+    private void AuditView(IReadOnlyList<NodeRef> starts, List<NetworkNode> nodes)
     {
-        db.Audit!.Record(AuditAction.View, "network", start.Id.ToString(), start.Kind == NodeKind.Person ? start.Id : null,
-            new { kind = start.Kind.Kebab(), nodes = nodes.Count, personsOfConcern = nodes.Where(n => n.Kind == NodeKind.PersonOfConcern).Select(n => n.Id).ToArray() });
-        foreach (var other in nodes.Where(n => n.Kind == NodeKind.Person && n.Ref != start))
-            db.Audit!.Record(AuditAction.View, "network-node", other.Id.ToString(), other.Id, new { networkOf = start.Id });
-        foreach (var concern in nodes.Where(n => n.Kind == NodeKind.PersonOfConcern && n.Ref != start))
-            db.Audit!.Record(AuditAction.View, "person-of-concern", concern.Id.ToString(), details: new { networkOf = start.Id });
+        var startSet = starts.ToHashSet();
+        var networkOf = starts[0].Id;
+        foreach (var start in starts)
+            db.Audit!.Record(AuditAction.View, "network", start.Id.ToString(), start.Kind == NodeKind.Person ? start.Id : null,
+                new { kind = start.Kind.Kebab(), nodes = nodes.Count, personsOfConcern = nodes.Where(n => n.Kind == NodeKind.PersonOfConcern).Select(n => n.Id).ToArray() });
+        foreach (var other in nodes.Where(n => n.Kind == NodeKind.Person && !startSet.Contains(n.Ref)))
+            db.Audit!.Record(AuditAction.View, "network-node", other.Id.ToString(), other.Id, new { networkOf });
+        foreach (var concern in nodes.Where(n => n.Kind == NodeKind.PersonOfConcern && !startSet.Contains(n.Ref)))
+            db.Audit!.Record(AuditAction.View, "person-of-concern", concern.Id.ToString(), details: new { networkOf });
     }
 }

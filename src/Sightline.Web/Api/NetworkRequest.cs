@@ -10,6 +10,9 @@ namespace Sightline.Web.Api;
 /// </summary>
 public sealed record NetworkRequest(NetworkFilter Filter, DateOnly Since, ValidationErrors Errors)
 {
+    /// <summary>Whether <c>since</c> was given (a panel's network otherwise measures from its last meeting).</summary>
+    public bool SinceGiven { get; init; }
+
     public static NetworkRequest Read(IQueryCollection query, DateOnly today)
     {
         var errors = new ValidationErrors();
@@ -26,8 +29,11 @@ public sealed record NetworkRequest(NetworkFilter Filter, DateOnly Since, Valida
         var from = ReadDate(query, "from", errors);
         var to = ReadDate(query, "to", errors);
         if (from > to) errors.Add("to", "to must be on or after from");
-        var since = ReadDate(query, "since", errors) ?? today.AddMonths(-1);
-        return new NetworkRequest(new NetworkFilter(errors.Any ? NetworkFilter.DefaultDepth : depth, types, from, to), since, errors);
+        var since = ReadDate(query, "since", errors);
+        return new NetworkRequest(new NetworkFilter(errors.Any ? NetworkFilter.DefaultDepth : depth, types, from, to), since ?? today.AddMonths(-1), errors)
+        {
+            SinceGiven = since is not null,
+        };
     }
 
     /// <summary>From the page's GOV.UK date input (<c>from.Day</c>, <c>from.Month</c>, <c>from.Year</c>) or as <c>from=YYYY-MM-DD</c>.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Sightline.Core;
 using Sightline.Core.Network;
@@ -18,7 +17,7 @@ public sealed class PersonNetworkModel(NetworkQuery network, PersonRecords recor
     public NetworkGraph Graph { get; private set; } = new([], [], []);
     public NetworkRequest Query { get; private set; } = null!;
     public NetworkNode Person => Graph.Nodes.First(n => n.Depth == 0);
-    public string GraphJson { get; private set; } = "{}";
+    public NetworkBody Body { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -29,7 +28,8 @@ public sealed class PersonNetworkModel(NetworkQuery network, PersonRecords recor
         if (graph is null)
             return (await records.DecideAsync(Me, id, cancellationToken)).Exists ? Redirect($"/people/{id}/break-glass") : NotFound();
         Graph = graph;
-        GraphJson = JsonSerializer.Serialize(NetworkResponse.From(id, Query, graph), JsonSerializerOptions.Web);
+        Body = NetworkBody.For(id, graph, Query, Query.Since, $"/people/{id}/network",
+            "Usually the date of the last meeting. A month ago unless you change it.", $"{Person.Label} is outlined.");
         return Page();
     }
 }
