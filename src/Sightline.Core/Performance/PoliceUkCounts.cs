@@ -62,16 +62,7 @@ internal sealed class PoliceUkCounts(Func<string, Area> areaFor)
             return (code, name, _areas[area].Id, p.Key.Month, _types[p.Key.Type], p.Value);
         });
 
-    private int TypeIndex(string crimeType)
-    {
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_typeIndex, crimeType, out var seen);
-        if (!seen)
-        {
-            index = _types.Count;
-            _types.Add(crimeType);
-        }
-        return index;
-    }
+    private int TypeIndex(string crimeType) => IndexOf(_typeIndex, _types, crimeType);
 
     private int LsoaIndex(string code, string name)
     {
@@ -85,14 +76,17 @@ internal sealed class PoliceUkCounts(Func<string, Area> areaFor)
         return index;
     }
 
-    private int AreaIndex(Area area)
+    private int AreaIndex(Area area) => IndexOf(_areaIndex, _areas, area);
+
+    /// <summary>The value's index in <paramref name="values"/>, appended when first seen (one hashing either way).</summary>
+    private static int IndexOf<T>(Dictionary<T, int> index, List<T> values, T value) where T : notnull
     {
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_areaIndex, area, out var seen);
+        ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, value, out var seen);
         if (!seen)
         {
-            index = _areas.Count;
-            _areas.Add(area);
+            at = values.Count;
+            values.Add(value);
         }
-        return index;
+        return at;
     }
 }
