@@ -137,6 +137,7 @@ public abstract class PoliceUkImportTests(DatabaseProvider provider)
         var second = TempCsv($"""
             {Header}
             a1,2023-01,M,M,,,X,E01000115,Barnet 001A,Burglary,,
+            a4,2023-01,M,M,,,X,E01000115,Barnet 001A,Burglary,,
             a3,2023-01,M,M,,,X,E01000116,Barnet 001B,Burglary,,
             """);
         try
@@ -147,8 +148,12 @@ public abstract class PoliceUkImportTests(DatabaseProvider provider)
             await using var db = Context(database);
             var counts = await db.CrimeCounts.Select(c => new { c.Category, c.Count }).ToListAsync(Ct);
             var only = Assert.Single(counts);
-            Assert.Equal(("Burglary", 2), (only.Category, only.Count));
-            Assert.Equal(2, await db.LsoaCrimeCounts.CountAsync(Ct));
+            Assert.Equal(("Burglary", 3), (only.Category, only.Count));
+            // One LSOA count changed (1 → 2), one added, one removed (Robbery): both written ones traced to the second run.
+            var lsoa = await db.LsoaCrimeCounts.OrderBy(c => c.LsoaCode).Select(c => new { c.LsoaCode, c.CrimeType, c.Count, c.ImportRunId }).ToListAsync(Ct);
+            Assert.Equal([("E01000115", "Burglary", 2), ("E01000116", "Burglary", 1)], lsoa.Select(c => (c.LsoaCode, c.CrimeType, c.Count)));
+            Assert.All(lsoa, c => Assert.Equal(outcome.RunId, c.ImportRunId));
+            Assert.Equal(5, outcome.Imported); // area: Burglary changed, Robbery removed; LSOA: one changed, one added, one removed
         }
         finally
         {

@@ -57,7 +57,10 @@ internal sealed class CsvImportFile : IDisposable
     {
         _extraFieldsAllowed = extraFieldsAllowed;
         _reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => _badData = true });
+        // CacheFields: a value seen before (months, crime types, LSOA names) comes back as the same string
+        // instance, not a new one per row. Every field is still read (Record), because CsvHelper only
+        // notices a badly quoted field when it reads that field.
+        _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => _badData = true, CacheFields = true });
     }
 
     /// <summary>The file opened and its header read; null (and closed) when the file is empty. With

@@ -38,10 +38,9 @@ public sealed partial class PerformanceImports
 
         var areas = await db.Areas.ToDictionaryAsync(a => a.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var tally = new ImportTally(progress, PoliceUkProgressEvery);
-        var counts = new Dictionary<CountKey, int>();
-        var lsoaCounts = new Dictionary<LsoaKey, int>();
+        var counts = new PoliceUkCounts(AreaFor);
         var shas = new StringBuilder();
-        int noLocation = 0, filesRefused = 0;
+        var filesRefused = 0;
 
         Area AreaFor(string name)
         {
@@ -77,46 +76,25 @@ public sealed partial class PerformanceImports
 
             await foreach (var row in file.RowsAsync(tally, cancellationToken))
             {
-                var month = 0;
-                var reason = row.Problem ?? Check(row, out month);
-                if (reason is not null)
+                if (row.Problem is not null)
                 {
-                    tally.Reject($"{fileName} line {row.Line}", reason);
+                    tally.Reject($"{fileName} line {row.Line}", row.Problem);
                     continue;
                 }
-                var crimeType = row[typeAt];
-                var lsoaCode = row[codeAt];
-                var lsoaName = row[nameAt];
-                Area area;
-                if (lsoaName.Length == 0)
-                {
-                    noLocation++;
-                    area = AreaFor(NoLocationArea);
-                }
-                else
-                {
-                    var space = lsoaName.LastIndexOf(' ');
-                    area = AreaFor(space > 0 ? lsoaName[..space].TrimEnd() : lsoaName);
-                    var lsoaKey = new LsoaKey(lsoaCode, lsoaName, area.Id, month, crimeType);
-                    lsoaCounts[lsoaKey] = lsoaCounts.GetValueOrDefault(lsoaKey) + 1;
-                }
-                var key = new CountKey(area.Id, month, crimeType, "");
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-            }
-
-            string? Check(CsvImportRow row, out int month)
-            {
-                if (!TryPoliceUkMonth(row[monthAt], out month)) return $"'{row[monthAt]}' is not a month (YYYY-MM)";
-                if (row[typeAt].Length == 0) return "no crime type";
-                if (row[typeAt].Length > 120 || row[nameAt].Length > 120 || row[codeAt].Length > 16) return "a name or code too long";
-                return null;
+                var (monthText, crimeType, lsoaCode, lsoaName) = (row[monthAt], row[typeAt], row[codeAt], row[nameAt]);
+                string? reason = null;
+                if (!TryPoliceUkMonth(monthText, out var month)) reason = $"'{monthText}' is not a month (YYYY-MM)";
+                else if (crimeType.Length == 0) reason = "no crime type";
+                else if (crimeType.Length > 120 || lsoaName.Length > 120 || lsoaCode.Length > 16) reason = "a name or code too long";
+                if (reason is not null) tally.Reject($"{fileName} line {row.Line}", reason);
+                else counts.Add(lsoaCode, lsoaName, month, crimeType);
             }
         }
         tally.Finish();
         if (filesRefused == files.Count) return ImportOutcome.Refuse(label, string.Join("; ", tally.Problems));
 
         // What the files cover: every (month, area) they have a row for. Stored police.uk counts there are recomputed.
-        var covered = counts.Keys.Select(k => (k.AreaId, k.Month)).ToHashSet();
+        var covered = counts.Covered();
         var months = covered.Select(c => c.Month).Distinct().ToList();
         var existing = new Dictionary<CountKey, int>();
         await foreach (var c in db.CrimeCounts.AsNoTracking().Where(c => c.Source == PoliceUkSource && months.Contains(c.Month))
@@ -125,23 +103,22 @@ public sealed partial class PerformanceImports
             if (covered.Contains((c.AreaId, c.Month))) existing[new CountKey(c.AreaId, c.Month, c.Category, c.Subcategory)] = c.Count;
         var existingLsoa = new Dictionary<LsoaKey, int>();
         await foreach (var c in db.LsoaCrimeCounts.AsNoTracking().Where(c => c.Source == PoliceUkSource && months.Contains(c.Month))
+                           .Select(c => new { c.LsoaCode, c.LsoaName, c.AreaId, c.Month, c.CrimeType, c.Count })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
             if (covered.Contains((c.AreaId, c.Month))) existingLsoa[new LsoaKey(c.LsoaCode, c.LsoaName, c.AreaId, c.Month, c.CrimeType)] = c.Count;
 
-        var inserts = counts.Where(p => !existing.ContainsKey(p.Key)).ToList();
-        var updates = counts.Where(p => existing.TryGetValue(p.Key, out var stored) && stored != p.Value).ToList();
-        var deletes = existing.Keys.Where(k => !counts.ContainsKey(k)).ToList();
-        var lsoaInserts = lsoaCounts.Where(p => !existingLsoa.ContainsKey(p.Key)).ToList();
-        var lsoaUpdates = lsoaCounts.Where(p => existingLsoa.TryGetValue(p.Key, out var stored) && stored != p.Value).ToList();
-        var lsoaDeletes = existingLsoa.Keys.Where(k => !lsoaCounts.ContainsKey(k)).ToList();
+        var (inserts, updates, deletes) = Differences(counts.ByArea().Select(c => KeyValuePair.Create(new CountKey(c.AreaId, c.Month, c.Category, ""), c.Count)), existing);
+        var (lsoaInserts, lsoaUpdates, lsoaDeletes) = Differences(
+            counts.ByLsoa().Select(c => KeyValuePair.Create(new LsoaKey(c.LsoaCode, c.LsoaName, c.AreaId, c.Month, c.CrimeType), c.Count)), existingLsoa);
 
+        var noLocation = counts.WithoutLocation;
         if (noLocation > 0) tally.Notes.Add($"{noLocation:N0} rows without a location (blank LSOA) are counted under the area '{NoLocationArea}'");
         var changed = inserts.Count + updates.Count + deletes.Count + lsoaInserts.Count + lsoaUpdates.Count + lsoaDeletes.Count;
         var outcome = new ImportOutcome
         {
             FileName = files.Count == 1 ? Path.GetFileName(files[0]) : $"{files.Count} files ({label})",
             RowsRead = tally.RowsRead, RowsRejected = tally.RowsRejected, RowsWithoutLocation = noLocation, FilesRefused = filesRefused,
-            Imported = changed, Unchanged = counts.Count + lsoaCounts.Count - inserts.Count - updates.Count - lsoaInserts.Count - lsoaUpdates.Count,
+            Imported = changed, Unchanged = counts.AreaCountsCount + counts.LsoaCountsCount - inserts.Count - updates.Count - lsoaInserts.Count - lsoaUpdates.Count,
             Problems = tally.Problems, Notes = tally.Notes.Distinct().ToList(),
         };
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(shas.ToString())));
@@ -155,11 +132,33 @@ public sealed partial class PerformanceImports
         return outcome with { RunId = runId };
     }
 
+    /// <summary>
+    /// The counts to add (not stored), to change (stored with another count) and to remove (stored, no
+    /// longer in the files), found with one lookup per count. Empties <paramref name="stored"/>.
+    /// </summary>
+    private static (List<KeyValuePair<TKey, int>> Inserts, List<KeyValuePair<TKey, int>> Updates, List<TKey> Deletes) Differences<TKey>(
+        IEnumerable<KeyValuePair<TKey, int>> counts, Dictionary<TKey, int> stored) where TKey : notnull
+    {
+        List<KeyValuePair<TKey, int>> inserts = [], updates = [];
+        foreach (var count in counts)
+        {
+            if (stored.Count == 0 || !stored.Remove(count.Key, out var storedCount)) inserts.Add(count);
+            else if (storedCount != count.Value) updates.Add(count);
+        }
+        return (inserts, updates, stored.Keys.ToList());
+    }
+
+    /// <summary>"YYYY-MM" as yyyymm, by the same rules as <see cref="TryMonth"/>, without allocating.</summary>
     private static bool TryPoliceUkMonth(string text, out int month)
     {
         month = 0;
         if (text.Length != 7 || text[4] != '-') return false;
-        return TryMonth(text[..4] + text[5..], out month);
+        // NumberStyles.None: ASCII digits only, no sign or spaces.
+        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var monthOfYear)) return false;
+        if (year is < 1900 or > 2200 || monthOfYear is < 1 or > 12) return false;
+        month = year * 100 + monthOfYear;
+        return true;
     }
 
     private async Task DeleteCountsAsync(string source, List<CountKey> keys, CancellationToken cancellationToken)
@@ -179,44 +178,6 @@ public sealed partial class PerformanceImports
             command.Parameters["@c"].Value = key.Category;
             command.Parameters["@n"].Value = key.Subcategory;
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private async Task WriteLsoaCountsAsync(Guid runId, List<KeyValuePair<LsoaKey, int>> inserts, List<KeyValuePair<LsoaKey, int>> updates, List<LsoaKey> deletes, CancellationToken cancellationToken)
-    {
-        const string where = "\"Source\" = @s AND \"LsoaCode\" = @l AND \"LsoaName\" = @ln AND \"AreaId\" = @a AND \"Month\" = @m AND \"CrimeType\" = @t";
-        foreach (var (sql, rows) in new (string, IEnumerable<KeyValuePair<LsoaKey, int>>)[]
-                 {
-                     ("INSERT INTO \"LsoaCrimeCounts\" (\"Source\", \"LsoaCode\", \"LsoaName\", \"AreaId\", \"Month\", \"CrimeType\", \"Count\", \"ImportRunId\") VALUES (@s, @l, @ln, @a, @m, @t, @v, @r)", inserts),
-                     ($"UPDATE \"LsoaCrimeCounts\" SET \"Count\" = @v, \"ImportRunId\" = @r WHERE {where}", updates),
-                     ($"DELETE FROM \"LsoaCrimeCounts\" WHERE {where} AND @v = @v AND @r = @r", deletes.Select(k => new KeyValuePair<LsoaKey, int>(k, 0))),
-                 })
-        {
-            await using var command = NewCommand(sql);
-            AddParameter(command, "@s", PoliceUkSource);
-            AddParameter(command, "@l", "");
-            AddParameter(command, "@ln", "");
-            AddParameter(command, "@a", Guid.Empty);
-            AddParameter(command, "@m", 0);
-            AddParameter(command, "@t", "");
-            AddParameter(command, "@v", 0);
-            AddParameter(command, "@r", runId);
-            var prepared = false;
-            foreach (var (key, count) in rows)
-            {
-                if (!prepared)
-                {
-                    await command.PrepareAsync(cancellationToken);
-                    prepared = true;
-                }
-                command.Parameters["@l"].Value = key.LsoaCode;
-                command.Parameters["@ln"].Value = key.LsoaName;
-                command.Parameters["@a"].Value = ConvertGuid(key.AreaId);
-                command.Parameters["@m"].Value = key.Month;
-                command.Parameters["@t"].Value = key.CrimeType;
-                command.Parameters["@v"].Value = count;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
         }
     }
 }
