@@ -110,6 +110,8 @@ public static class DataServices
         services.AddSingleton(Sightline.Core.Performance.SourcePrecedence.Parse(
             configuration["Dashboard:SourcePrecedence"],
             configuration.GetSection("Dashboard:IndicatorSources").GetChildren().Select(c => new KeyValuePair<string, string?>(c.Key, c.Value))));
+        // One per app: the dashboard's figures are read once and shared (refreshed when the data version changes).
+        services.AddSingleton<Sightline.Core.Performance.PerformanceCountsCache>();
         services.AddScoped<Sightline.Core.Performance.DashboardQueries>();
         services.AddScoped<Sightline.Core.Performance.AreaGroupAdministration>();
         return services;
