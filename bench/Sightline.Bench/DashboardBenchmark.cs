@@ -209,7 +209,7 @@ public static class DashboardBenchmark
         var random = new Random(2026);
         // One cache shared by every call, as the app's singleton is; the warm-up calls fill it.
         var cache = new PerformanceCountsCache();
-        async Task<InProcess> Time(string title, Func<SightlineDb, Task> call, int? times = null, int warmUp = 20)
+        async Task<InProcess> Time(string title, Func<SightlineDb, Task> call, int? times = null, int warmUp = WarmUpCalls)
         {
             var calls = times ?? callCount;
             for (var i = 0; i < Math.Min(warmUp, calls); i++)
@@ -217,6 +217,9 @@ public static class DashboardBenchmark
                 await using var warm = Context(settings);
                 await call(warm);
             }
+            // Each measure starts without the garbage of the one before (the cold cache reads every borough's history).
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var micros = new long[calls];
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < calls; i++)
@@ -262,6 +265,9 @@ public static class DashboardBenchmark
         return results;
     }
 
+    /// <summary>Unmeasured calls before each measure: enough for the JIT's optimised code and a filled cache.</summary>
+    private const int WarmUpCalls = 50;
+
     /// <summary>Cold-cache calls each read every borough's history: a few are enough.</summary>
     private const int ColdCalls = 5;
 
@@ -300,7 +306,7 @@ public static class DashboardBenchmark
         md.AppendLine(inv, $"- Requests: a borough drawn at random; \"any month\" draws from {months.Count} months ({months[0]} to {months[^1]})");
         md.AppendLine(inv, $"- Command: `dotnet run -c Release --project bench/Sightline.Bench -- dashboard --provider {options.Provider} --connections {string.Join(',', options.Connections)} --seconds {options.Seconds} --calls {options.Calls}`");
         md.AppendLine();
-        md.AppendLine(inv, $"In process, one call at a time ({options.Calls} calls each after 20 unmeasured, a new `SightlineDb` per call, one `PerformanceCountsCache` shared as in the app):");
+        md.AppendLine(inv, $"In process, one call at a time ({options.Calls} calls each after {WarmUpCalls} unmeasured, a new `SightlineDb` per call, one `PerformanceCountsCache` shared as in the app):");
         md.AppendLine();
         md.AppendLine("| Call | p50 ms | p95 ms | p99 ms | max ms | p50 vs baseline | CPU ms a call |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

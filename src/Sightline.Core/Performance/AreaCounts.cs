@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Core.Dashboard;
 using Sightline.Core.Data;
@@ -14,6 +15,7 @@ public sealed class AreaCounts
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, MonthlySeries>> _series;
     private readonly IReadOnlyDictionary<string, MonthlySeries> _totals;
     private readonly Dictionary<string, YearMonth?> _latestComplete;
+    private readonly ConcurrentDictionary<(string Source, string Key), Dictionary<YearMonth, long>> _rolling12 = new();
 
     private AreaCounts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, MonthlySeries>> series, IReadOnlyDictionary<string, MonthlySeries> totals,
         Denominators population, Denominators households)
@@ -37,6 +39,20 @@ public sealed class AreaCounts
     /// <summary>An indicator's series from its own source (empty when the source has nothing for the area).</summary>
     public MonthlySeries SeriesOf(Indicator indicator) =>
         _series.TryGetValue(indicator.Source, out var byKey) && byKey.TryGetValue(indicator.Key, out var s) ? s : MonthlySeries.Empty;
+
+    /// <summary>The rolling 12 months volume to <paramref name="month"/> (null unless all 12 have data), as
+    /// <see cref="MonthlySeries.Sum"/> gives it. Ranks need every peer's at 12 months for every request, so each
+    /// indicator's volumes are worked out once, on first use, and kept.</summary>
+    public long? Rolling12Volume(Indicator indicator, YearMonth month) =>
+        _rolling12.GetOrAdd((indicator.Source, indicator.Key), _ => Rolling12Volumes(SeriesOf(indicator))).TryGetValue(month, out var v) ? v : null;
+
+    private static Dictionary<YearMonth, long> Rolling12Volumes(MonthlySeries series)
+    {
+        var volumes = new Dictionary<YearMonth, long>();
+        foreach (var (month, _) in series.Months)
+            if (series.Sum(Periods.Rolling12Window(month)) is { } volume) volumes[month] = volume;
+        return volumes;
+    }
 
     /// <summary>The latest month whose rolling 24 months all have data in the area's total of <paramref name="source"/>.</summary>
     public YearMonth? LatestCompleteMonth(string source) => _latestComplete.GetValueOrDefault(source);

@@ -8,8 +8,9 @@ internal sealed class IndicatorFigures(Indicator indicator, IReadOnlyDictionary<
 {
     private MonthlySeries SeriesOf(Guid id) => counts[id].SeriesOf(indicator);
 
+    /// <summary><see cref="Rates.Rolling12"/>, with the volume the cache keeps.</summary>
     private Rate RateAt(Guid id, YearMonth at) =>
-        Rates.Rolling12(SeriesOf(id), at, counts[id].DenominatorsOf(indicator), indicator.RateBase);
+        Rates.Of(counts[id].Rolling12Volume(indicator, at), counts[id].DenominatorsOf(indicator), at.Year, indicator.RateBase);
 
     /// <summary>The line for <paramref name="areaId"/> at month <paramref name="m"/>; the London rank only for a London
     /// borough, the group rank over <paramref name="similar"/> and the area itself.</summary>
