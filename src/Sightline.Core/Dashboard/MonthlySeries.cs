@@ -41,6 +41,14 @@ public sealed class MonthlySeries
 
     public bool HasData(YearMonth month) => _counts.ContainsKey(month);
 
+    /// <summary>Whether any month in a window has data.</summary>
+    public bool HasAnyData(PeriodWindow window)
+    {
+        for (var m = window.First; m <= window.Last; m = m.AddMonths(1))
+            if (_counts.ContainsKey(m)) return true;
+        return false;
+    }
+
     /// <summary>The total over a window, or null unless every month in it has data.</summary>
     public long? Sum(PeriodWindow window)
     {

@@ -125,6 +125,8 @@ public static class DataServices
         services.AddScoped<Network.DisruptionTactics>();
         services.AddScoped<Network.Associations>();
         services.AddScoped<Network.NetworkQuery>();
+        // One per app: the dashboard's figures are read once and shared (refreshed when the data version changes).
+        services.AddSingleton<Sightline.Core.Performance.PerformanceCountsCache>();
         services.AddScoped<Sightline.Core.Performance.DashboardQueries>();
         services.AddScoped<Sightline.Core.Performance.AreaGroupAdministration>();
         return services;

@@ -582,6 +582,15 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Cached dashboard figures must not outlive a direct write of the data behind them (imports also leave a run).
+        var performanceData = PerformanceDataVersion.Touches(ChangeTracker);
+        var written = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (performanceData) PerformanceDataVersion.NoteLocalWrite();
+        return written;
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (Audit is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Audit.CaptureChanges();
         if (!Audit.HasPending) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -632,8 +641,13 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             : null;
 
     /// <summary>Saves without auditing: only for the audit trail's own bookkeeping and seeding reference data.</summary>
-    internal Task<int> SaveWithoutAuditAsync(CancellationToken cancellationToken) =>
-        base.SaveChangesAsync(true, cancellationToken);
+    internal async Task<int> SaveWithoutAuditAsync(CancellationToken cancellationToken)
+    {
+        var performanceData = PerformanceDataVersion.Touches(ChangeTracker);
+        var written = await base.SaveChangesAsync(true, cancellationToken);
+        if (performanceData) PerformanceDataVersion.NoteLocalWrite();
+        return written;
+    }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

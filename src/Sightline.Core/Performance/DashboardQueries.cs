@@ -36,12 +36,16 @@ public sealed record StrategicTable(Area Area, IReadOnlyList<FinancialYear> Year
 
 /// <summary>
 /// Builds the performance dashboard and the strategic assessment from the stored counts, using the pure
-/// arithmetic of <see cref="Sightline.Core.Dashboard"/>. Counts are loaded in one query for every area that
-/// a rank needs and grouped in memory into one series per area and indicator.
+/// arithmetic of <see cref="Sightline.Core.Dashboard"/>. The series come from <see cref="PerformanceCountsCache"/>
+/// (whole histories, read once and shared); each figure only looks at the months of its own windows, so it is the
+/// figure a query of just those months would give.
 /// </summary>
-public sealed class DashboardQueries(SightlineDb db, SourcePrecedence? precedence = null)
+public sealed class DashboardQueries(SightlineDb db, SourcePrecedence? precedence = null, PerformanceCountsCache? cache = null)
 {
     private readonly SourcePrecedence _precedence = precedence ?? SourcePrecedence.Default;
+
+    /// <summary>Without a shared cache (tools, tests), one of this instance's own: figures are still read once per instance.</summary>
+    private readonly PerformanceCountsCache _cache = cache ?? new PerformanceCountsCache();
 
     /// <summary>Earlier years of the same month the exception ranges look at.</summary>
     private static readonly int ExceptionYears = ExceptionSettings.Default.Years;
@@ -70,15 +74,14 @@ public sealed class DashboardQueries(SightlineDb db, SourcePrecedence? precedenc
 
     /// <summary>The latest month whose rolling 24 months all have data in the area's total, from the first source in
     /// the default precedence that has such a month.</summary>
-    private async Task<YearMonth?> LatestCompleteMonthAsync(Guid areaId, CancellationToken cancellationToken)
+    private YearMonth? LatestCompleteMonth(AreaCounts counts) =>
+        _precedence.Order.Concat(Indicators.Sources).Distinct().Select(counts.LatestCompleteMonth).FirstOrDefault(latest => latest is not null);
+
+    /// <summary>An area's series of some indicators (each from its own source), over the whole history.</summary>
+    public async Task<IReadOnlyList<MonthlySeries>> SeriesAsync(Guid areaId, IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken = default)
     {
-        var sources = _precedence.Order.Concat(Indicators.Sources).Distinct().ToList();
-        var totals = await db.CrimeCounts.AsNoTracking().Where(c => c.AreaId == areaId && sources.Contains(c.Source))
-            .GroupBy(c => new { c.Source, c.Month }).Select(g => new { g.Key.Source, g.Key.Month, Total = g.Sum(c => (long)c.Count) })
-            .ToListAsync(cancellationToken);
-        return sources.Select(source => Periods.LatestCompleteMonth(new MonthlySeries(totals.Where(t => t.Source == source)
-                .Select(t => new KeyValuePair<YearMonth, long>(YearMonth.FromYyyyMm(t.Month), t.Total)))))
-            .FirstOrDefault(latest => latest is not null);
+        var counts = await _cache.ForAsync(db, areaId, cancellationToken);
+        return indicators.Select(counts.SeriesOf).ToList();
     }
 
     /// <summary>The dashboard for <paramref name="areaName"/>; null when there is no such area. Without
@@ -95,10 +98,6 @@ public sealed class DashboardQueries(SightlineDb db, SourcePrecedence? precedenc
         if (area is null) return null;
         var similarKey = string.IsNullOrWhiteSpace(groupKey) ? SimilarGroupKey(area.Name) : groupKey.Trim().ToLowerInvariant();
 
-        month ??= await LatestCompleteMonthAsync(area.Id, cancellationToken);
-        if (month is null) return new PerformanceDashboard(area, null, null, null, []) { SimilarGroupKey = similarKey };
-        var m = month.Value;
-
         var groups = await db.AreaGroups.AsNoTracking().Include(g => g.Members).ThenInclude(x => x.Area)
             .Where(g => g.Key == ReferenceAreas.LondonGroup || g.Key == similarKey).ToListAsync(cancellationToken);
         var london = groups.FirstOrDefault(g => g.Key == ReferenceAreas.LondonGroup)?.Members
@@ -106,69 +105,24 @@ public sealed class DashboardQueries(SightlineDb db, SourcePrecedence? precedenc
         var similarGroup = groups.FirstOrDefault(g => g.Key == similarKey);
         var similar = similarGroup?.Members.Select(x => x.AreaId).ToHashSet();
         var areaIds = london.Concat(similar ?? []).Append(area.Id).Distinct().ToList();
+        var counts = await _cache.ForAsync(db, areaIds, cancellationToken);
+        var own = counts[area.Id];
 
-        // One query over every indicator source: every count of the needed months (rolling 24 months, and 5 earlier
-        // years of the last three months) for those areas.
-        var from = m.AddMonths(-(LastMonthCount - 1) - 12 * ExceptionYears).ToYyyyMm();
-        var to = m.ToYyyyMm();
-        var sources = Indicators.Sources;
-        var majors = Indicators.Majors(sources);
-        var rows = await db.CrimeCounts.AsNoTracking()
-            .Where(c => sources.Contains(c.Source) && areaIds.Contains(c.AreaId) && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
-            .Select(c => new { c.Source, c.AreaId, c.Month, c.Category, c.Subcategory, c.Count })
-            .ToListAsync(cancellationToken);
-        var series = rows.GroupBy(r => (r.AreaId, r.Source)).ToDictionary(
-            g => g.Key,
-            g => Indicators.SeriesFor(g.Key.Source, g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
+        month ??= LatestCompleteMonth(own);
+        if (month is null) return new PerformanceDashboard(area, null, null, null, []) { SimilarGroupKey = similarKey };
+        var m = month.Value;
+        // The months the figures look at: the rolling 24 months, and 5 earlier years of the last three months. A source
+        // "has data" for the area when it has some in them.
+        var window = new PeriodWindow(m.AddMonths(-(LastMonthCount - 1) - 12 * ExceptionYears), m);
 
-        var populationRows = await db.PopulationEstimates.AsNoTracking().Where(p => areaIds.Contains(p.AreaId) && p.Age == null)
-            .Select(p => new { p.AreaId, p.Year, p.Count }).ToListAsync(cancellationToken);
-        var householdRows = await db.HouseholdEstimates.AsNoTracking().Where(h => areaIds.Contains(h.AreaId))
-            .Select(h => new { h.AreaId, h.Year, h.Count }).ToListAsync(cancellationToken);
-        var population = DenominatorsOf(populationRows.Select(p => (p.AreaId, p.Year, p.Count)));
-        var households = DenominatorsOf(householdRows.Select(h => (h.AreaId, h.Year, h.Count)));
-        var noDenominators = new Denominators([]);
-
-        MonthlySeries SeriesOf(Guid id, Indicator indicator) =>
-            series.TryGetValue((id, indicator.Source), out var byIndicator) && byIndicator.TryGetValue(indicator.Key, out var s) ? s : MonthlySeries.Empty;
-        Rate RateAt(Guid id, Indicator indicator, YearMonth at)
-        {
-            var denominators = indicator.RateBase == RateBase.PerThousandHouseholds ? households : population;
-            return Rates.Rolling12(SeriesOf(id, indicator), at, denominators.GetValueOrDefault(id) ?? noDenominators, indicator.RateBase);
-        }
-        Rate RateOf(Guid id, Indicator indicator) => RateAt(id, indicator, m);
-
-        var lines = new List<DashboardIndicator>();
-        foreach (var listed in Indicators.All)
+        var lines = Indicators.All.Select(listed =>
         {
             // The configured source wins; the next is used where it has no data for the area. Peers use the same source.
-            var indicator = _precedence.Choose(listed.Key, source => Indicators.Find(listed.Key, source) is { } candidate && SeriesOf(area.Id, candidate).Count > 0);
-            var own = SeriesOf(area.Id, indicator);
-            var recent = Periods.RecentQuarter(own, m);
-            var rolling = Periods.Rolling12(own, m);
-            var rate = RateOf(area.Id, indicator);
-            var rates = areaIds.ToDictionary(id => id, id => id == area.Id ? rate.Value : RateOf(id, indicator).Value);
-            Rank? londonRank = london.Contains(area.Id)
-                ? PeerRanks.Of(area.Id, london.ToDictionary(id => id, id => rates[id]), indicator.Polarity)
-                : null;
-            // The chosen group's rank includes the area itself, so a group the area is not a member of still compares it.
-            Rank? similarRank = similar is not null
-                ? PeerRanks.Of(area.Id, similar.Append(area.Id).Distinct().ToDictionary(id => id, id => rates[id]), indicator.Polarity)
-                : null;
-            var lastMonths = MonthlyExceptions.LastMonths(own, m, LastMonthCount);
-            var rag = Rag.Assess(new RagInput(indicator.Polarity, recent.ChangePercent, rolling.ChangePercent, londonRank, similarRank));
-            var history = RankHistory.Of(area.Id, m, (id, at) => RateAt(id, indicator, at).Value, london, similar, indicator.Polarity);
-            lines.Add(new DashboardIndicator(indicator, recent, rolling, rate, londonRank, similarRank, lastMonths, rag) { RankHistory = history });
-        }
-        var populationYear = population.GetValueOrDefault(area.Id)?.Nearest(m.Year)?.Year;
+            var indicator = _precedence.Choose(listed.Key, source => Indicators.Find(listed.Key, source) is { } candidate && own.SeriesOf(candidate).HasAnyData(window));
+            return new IndicatorFigures(indicator, counts).Line(area.Id, m, london, similar);
+        }).ToList();
+        var populationYear = own.Population.Nearest(m.Year)?.Year;
         return new PerformanceDashboard(area, m, populationYear, similarGroup?.Name, lines) { SimilarGroupKey = similarKey };
-    }
-
-    private static Dictionary<Guid, Denominators> DenominatorsOf(IEnumerable<(Guid AreaId, int Year, int Count)> rows)
-    {
-        return rows.GroupBy(r => r.AreaId).ToDictionary(
-            g => g.Key,
-            g => new Denominators(g.GroupBy(r => r.Year).Select(y => new KeyValuePair<int, long>(y.Key, y.Sum(r => (long)r.Count)))));
     }
 
     /// <summary>The strategic assessment for <paramref name="areaName"/> and the chosen financial years (by start year);
@@ -180,20 +134,12 @@ public sealed class DashboardQueries(SightlineDb db, SourcePrecedence? precedenc
         if (area is null) return null;
         var years = startYears.Distinct().Order().Select(y => new FinancialYear(y)).ToList();
         var latest = years[^1];
-        var from = new FinancialYear(Math.Min(years[0].StartYear, latest.StartYear - 5)).First.ToYyyyMm();
-        var to = latest.Last.ToYyyyMm();
-        var sources = Indicators.Sources;
-        var majors = Indicators.Majors(sources);
-        var rows = await db.CrimeCounts.AsNoTracking()
-            .Where(c => sources.Contains(c.Source) && c.AreaId == area.Id && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
-            .Select(c => new { c.Source, c.Month, c.Category, c.Subcategory, c.Count })
-            .ToListAsync(cancellationToken);
-        var series = rows.GroupBy(r => r.Source).ToDictionary(g => g.Key, g => Indicators.SeriesFor(g.Key, g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
-        MonthlySeries SeriesOf(Indicator i) =>
-            series.TryGetValue(i.Source, out var bySource) && bySource.TryGetValue(i.Key, out var s) ? s : MonthlySeries.Empty;
+        // The months the rows look at: the chosen years and the five before the latest (its % change).
+        var window = new PeriodWindow(new FinancialYear(Math.Min(years[0].StartYear, latest.StartYear - 5)).First, latest.Last);
+        var counts = await _cache.ForAsync(db, area.Id, cancellationToken);
         var table = Indicators.All
-            .Select(listed => _precedence.Choose(listed.Key, source => Indicators.Find(listed.Key, source) is { } candidate && SeriesOf(candidate).Count > 0))
-            .Select(i => new StrategicIndicatorRow(i, StrategicAssessment.Row(i.Key, SeriesOf(i), years))).ToList();
+            .Select(listed => _precedence.Choose(listed.Key, source => Indicators.Find(listed.Key, source) is { } candidate && counts.SeriesOf(candidate).HasAnyData(window)))
+            .Select(i => new StrategicIndicatorRow(i, StrategicAssessment.Row(i.Key, counts.SeriesOf(i), years))).ToList();
         return new StrategicTable(area, years, table);
     }
 }

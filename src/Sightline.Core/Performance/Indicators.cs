@@ -130,15 +130,15 @@ public static class Indicators
         var ofSource = Definitions.Where(i => i.Source == source).ToList();
         var simple = ofSource.Where(i => !i.IsComposite).ToList();
         var sums = simple.ToDictionary(i => i.Key, _ => new Dictionary<YearMonth, long>());
+        // Matching trims and compares strings case-insensitively: done once per distinct category pair, not once per row.
+        var targetsOf = new Dictionary<(string Category, string Subcategory), List<Dictionary<YearMonth, long>>>();
         foreach (var row in rows)
         {
-            foreach (var indicator in simple)
-            {
-                if (!indicator.Matches(row.Category, row.Subcategory)) continue;
-                var month = YearMonth.FromYyyyMm(row.Month);
-                var byMonth = sums[indicator.Key];
-                byMonth[month] = byMonth.GetValueOrDefault(month) + row.Count;
-            }
+            if (!targetsOf.TryGetValue((row.Category, row.Subcategory), out var targets))
+                targetsOf[(row.Category, row.Subcategory)] = targets = simple.Where(i => i.Matches(row.Category, row.Subcategory)).Select(i => sums[i.Key]).ToList();
+            if (targets.Count == 0) continue;
+            var month = YearMonth.FromYyyyMm(row.Month);
+            foreach (var byMonth in targets) byMonth[month] = byMonth.GetValueOrDefault(month) + row.Count;
         }
         var result = sums.ToDictionary(kv => kv.Key, kv => new MonthlySeries(kv.Value));
         foreach (var composite in ofSource.Where(i => i.IsComposite))

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Sightline.Core;
 using Sightline.Core.Audit;
-using Sightline.Core.Data;
 using Sightline.Core.Performance;
 using Sightline.Web.Pdf;
 
@@ -12,7 +11,7 @@ namespace Sightline.Web.Pages.Insights;
 /// same queries as the dashboard page. A query the page would reject (a bad month, an unknown area, an area without
 /// data) goes back to the page, which says what is wrong. Each download is audited as an export.
 /// </summary>
-public sealed class BoardPackModel(DashboardQueries queries, SightlineDb db, AuditTrail audit, TimeProvider clock) : SightlinePage
+public sealed class BoardPackModel(DashboardQueries queries, AuditTrail audit, TimeProvider clock) : SightlinePage
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +24,7 @@ public sealed class BoardPackModel(DashboardQueries queries, SightlineDb db, Aud
         // Charted from the source the dashboard used for each indicator.
         var charted = BoardPackPdf.ChartedIndicators
             .Select(key => dashboard.Indicators.FirstOrDefault(l => l.Indicator.Key == key)?.Indicator).OfType<Indicator>().ToList();
-        var trends = await TrendChart.LoadAsync(db, dashboard.Area.Id, charted, m, cancellationToken);
+        var trends = await TrendChart.LoadAsync(queries, dashboard.Area.Id, charted, m, cancellationToken);
 
         var bytes = BoardPackPdf.Render(new BoardPack(dashboard, strategic!, trends), clock.GetUtcNow().UtcDateTime, Me.DisplayName);
         await audit.RecordNowAsync(AuditAction.Export, "board-pack", dashboard.Area.Name, null,

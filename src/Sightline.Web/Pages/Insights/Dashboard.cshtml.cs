@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Sightline.Core.Dashboard;
 using Sightline.Core.Data;
 using Sightline.Core.Performance;
@@ -77,7 +76,7 @@ public sealed class DashboardModel(DashboardQueries queries, SightlineDb db, Sou
     public string BoardPackLink => "/insights/dashboard/board-pack.pdf" + ExportQuery;
 
     private async Task<TrendChart> TrendAsync(Guid areaId, Indicator indicator, YearMonth month, CancellationToken cancellationToken) =>
-        (await TrendChart.LoadAsync(db, areaId, [indicator], month, cancellationToken))[0];
+        (await TrendChart.LoadAsync(queries, areaId, [indicator], month, cancellationToken))[0];
 }
 
 public sealed record TrendPoint(YearMonth Month, long? ThisYear, long? LastYear);
@@ -85,27 +84,16 @@ public sealed record TrendPoint(YearMonth Month, long? ThisYear, long? LastYear)
 /// <summary>A line chart of 12 months against the same months a year before, drawn as SVG on the server.</summary>
 public sealed record TrendChart(Indicator Indicator, IReadOnlyList<TrendPoint> Points)
 {
-    /// <summary>An area's charts of some indicators for the 12 months to <paramref name="month"/>, from one query of the 24 months.</summary>
-    public static async Task<List<TrendChart>> LoadAsync(SightlineDb db, Guid areaId, IReadOnlyList<Indicator> indicators, YearMonth month, CancellationToken cancellationToken)
+    /// <summary>An area's charts of some indicators (each from the source the dashboard chose for it) for the 12 months to <paramref name="month"/>.</summary>
+    public static async Task<List<TrendChart>> LoadAsync(DashboardQueries queries, Guid areaId, IReadOnlyList<Indicator> indicators, YearMonth month, CancellationToken cancellationToken)
     {
-        // Each indicator from the source the dashboard chose for it: one query over those sources.
-        var sources = indicators.Select(i => i.Source).Distinct().ToList();
-        var from = month.AddMonths(-23).ToYyyyMm();
-        var to = month.ToYyyyMm();
-        var majors = sources.SelectMany(Indicators.Majors).Distinct().ToList();
-        var rows = await db.CrimeCounts.AsNoTracking()
-            .Where(c => sources.Contains(c.Source) && c.AreaId == areaId && c.Month >= from && c.Month <= to && majors.Contains(c.Category.ToUpper()))
-            .Select(c => new { c.Source, c.Month, c.Category, c.Subcategory, c.Count })
-            .ToListAsync(cancellationToken);
-        var series = rows.GroupBy(r => r.Source).ToDictionary(
-            g => g.Key, g => Indicators.SeriesFor(g.Key, g.Select(r => (r.Month, r.Category, r.Subcategory, r.Count))));
-        return indicators.Select(indicator =>
+        var series = await queries.SeriesAsync(areaId, indicators, cancellationToken);
+        return indicators.Select((indicator, i) =>
         {
-            var s = series.TryGetValue(indicator.Source, out var bySource) && bySource.TryGetValue(indicator.Key, out var found) ? found : MonthlySeries.Empty;
-            var points = Enumerable.Range(0, 12).Select(i =>
+            var points = Enumerable.Range(0, 12).Select(n =>
             {
-                var m = month.AddMonths(i - 11);
-                return new TrendPoint(m, s[m], s[m.AddMonths(-12)]);
+                var m = month.AddMonths(n - 11);
+                return new TrendPoint(m, series[i][m], series[i][m.AddMonths(-12)]);
             }).ToList();
             return new TrendChart(indicator, points);
         }).ToList();
