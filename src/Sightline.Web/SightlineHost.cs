@@ -76,6 +76,7 @@ public static class SightlineHost
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
             options.AccessDeniedPath = "/access-denied";
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
@@ -157,6 +158,7 @@ public static class SightlineHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(SessionValidation.FailUncheckedAsync);
         app.UseMiddleware<AccountGate>();
         app.UseAuthorization();
 
