@@ -19,6 +19,7 @@ namespace Sightline.Web;
 public static class SightlineHost
 {
     public const string SignInRateLimit = "sign-in";
+    public const string KnownProxiesSetting = "ForwardedHeaders:KnownProxies";
 
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
@@ -146,7 +147,14 @@ public static class SightlineHost
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // X-Forwarded-* are believed only from these proxies (besides loopback, ASP.NET's default):
+            // from anyone else they are ignored, so a client cannot pose as another address. Behind a
+            // load balancer on another machine, list its addresses (docs/OPERATIONS.md).
+            foreach (var proxy in (builder.Configuration[KnownProxiesSetting] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
     }
 
     public static void Configure(WebApplication app)

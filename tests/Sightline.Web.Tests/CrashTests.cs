@@ -1,6 +1,14 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sightline.Core.Assessments;
 using Sightline.Core.Audit;
 using Sightline.Core.Data;
 using Sightline.Core.Demo;
@@ -58,6 +66,117 @@ public sealed class CrashTests
         Assert.True(exit == 0, output);
         Assert.Equal(await SnapshotAsync(uninterrupted), await SnapshotAsync(crashed));
         await AssertAuditVerifiesAsync(crashed);
+    }
+
+    [Fact]
+    public async Task Seam_approvals_killed_in_flight_are_each_whole_or_not_at_all_and_can_be_made_again()
+    {
+        const int count = 60;
+        await using var app = await SightlineFactory.StartAsync(DatabaseProvider.Postgres);
+        var practitioner = app.ApiClientFor("practitioner");
+        var seams = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var person = (await Builders.CreatePersonAsync(practitioner)).GetProperty("id").GetGuid();
+            // A high score: approving it also opens a panel referral, so an approval writes several rows.
+            var created = await practitioner.PostAsync($"/api/v1/people/{person}/seam-assessments", SeamBody(30), Ct);
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.OK, (await practitioner.PostAsync($"/api/v1/seam-assessments/{id}/submit", null, Ct)).StatusCode);
+            seams.Add(id);
+        }
+
+        var port = FreePort();
+        var answered = new List<Guid>();
+        using (var server = AppProcess.Start(app.Database, "serve", "--urls", $"http://127.0.0.1:{port}"))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilReadyAsync(http, server);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Tokens["team-manager"]);
+            using var firstApproved = new SemaphoreSlim(0);
+            var approvals = seams.Select(async id =>
+            {
+                await Task.Yield();
+                try
+                {
+                    using var response = await http.PostAsync($"/api/v1/seam-assessments/{id}/approve", null, Ct);
+                    if (response.StatusCode != HttpStatusCode.OK) return;
+                    lock (answered) answered.Add(id);
+                    firstApproved.Release();
+                }
+                catch (HttpRequestException)
+                {
+                    // Killed before it answered.
+                }
+            }).ToList();
+            await firstApproved.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            await server.KillAsync();
+            await Task.WhenAll(approvals);
+        }
+
+        var states = await app.WithDbAsync(db => db.SeamAssessments.AsNoTracking().Where(s => seams.Contains(s.Id))
+            .Select(s => new { s.Id, s.Status, s.DecidedAt, s.DecidedByUserId, s.Routing, s.ReviewDueOn, Referrals = db.PanelReferrals.Count(r => r.SeamAssessmentId == s.Id) })
+            .ToListAsync(Ct));
+        var approved = states.Where(s => s.Status == SeamStatus.Approved).ToList();
+        Assert.NotEmpty(answered);
+        Assert.True(approved.Count < count, "killed with approvals still in flight");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{approved.Count} of {count} approvals made before the kill ({answered.Count} answered)");
+        // Every approval the app answered is kept; an approval is whole (decided, routed, referral opened) or not there at all.
+        Assert.All(answered, id => Assert.Contains(approved, s => s.Id == id));
+        Assert.All(approved, s => Assert.True(s.DecidedAt is not null && s.DecidedByUserId == app.Users["team-manager"].Id && s.Routing is not null && s.ReviewDueOn is not null && s.Referrals == 1, $"half-approved: {s}"));
+        Assert.All(states.Except(approved), s => Assert.True(s.Status == SeamStatus.Submitted && s.DecidedAt is null && s.Routing is null && s.Referrals == 0, $"half-approved: {s}"));
+        await AssertAuditVerifiesAsync(app);
+
+        // Made again, the rest go through; the ones already made say so rather than doubling.
+        var manager = app.ApiClientFor("team-manager");
+        foreach (var s in states)
+        {
+            var again = await manager.PostAsync($"/api/v1/seam-assessments/{s.Id}/approve", null, Ct);
+            Assert.Equal(s.Status == SeamStatus.Approved ? HttpStatusCode.Forbidden : HttpStatusCode.OK, again.StatusCode);
+        }
+        Assert.Equal(count, await app.WithDbAsync(db => db.PanelReferrals.CountAsync(r => r.SeamAssessmentId != null && seams.Contains(r.SeamAssessmentId.Value), Ct)));
+        await AssertAuditVerifiesAsync(app);
+    }
+
+    private static StringContent SeamBody(int total)
+    {
+        string[] domains = ["sexual-health", "absent-missing", "familial", "emotional-physical", "gangs-risky-adults", "technology", "alcohol-drugs", "recognition-gifts", "authority-education"];
+        var scores = new JsonObject();
+        foreach (var domain in domains)
+        {
+            var score = Math.Min(5, total);
+            total -= score;
+            scores[domain] = new JsonObject { ["score"] = score, ["evidence"] = score > 0 ? "Seen at the home visit." : null };
+        }
+        var body = new JsonObject { ["version"] = "2020", ["scores"] = scores, ["youngPersonPerception"] = "Medium" };
+        return new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, AppProcess server)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (started.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (server.HasExited) Assert.Fail($"the app exited ({server.ExitCode}) before it was ready:\n{server.Output}");
+            try
+            {
+                using var ready = await http.GetAsync("/health/ready", Ct);
+                if (ready.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, Ct);
+        }
+        Assert.Fail($"the app was not ready after 90 seconds:\n{server.Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task ImportAsync(SightlineFactory app, string folder)
