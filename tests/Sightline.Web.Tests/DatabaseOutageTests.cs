@@ -69,9 +69,10 @@ public sealed class DatabaseOutageTests(PrivatePostgresFixture fixture) : IClass
         // No restart of the app: the first requests may still meet a pooled connection the outage
         // broke (and fail cleanly, as above), then it serves again.
         var recovered = Stopwatch.StartNew();
-        while ((await api.GetAsync($"/api/v1/people/{id}", Ct)).StatusCode != HttpStatusCode.OK)
+        for (var attempt = await api.GetAsync($"/api/v1/people/{id}", Ct); attempt.StatusCode != HttpStatusCode.OK; attempt = await api.GetAsync($"/api/v1/people/{id}", Ct))
         {
-            Assert.True(recovered.Elapsed < TimeSpan.FromSeconds(30), "the app serves again within 30 seconds of the database returning");
+            if (recovered.Elapsed > TimeSpan.FromSeconds(60))
+                Assert.Fail($"the app still fails 60 seconds after the database returned: {(int)attempt.StatusCode} {await attempt.Content.ReadAsStringAsync(Ct)}");
             await Task.Delay(200, Ct);
         }
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready", Ct)).StatusCode);
