@@ -19,6 +19,7 @@ namespace Sightline.Web;
 public static class SightlineHost
 {
     public const string SignInRateLimit = "sign-in";
+    public const string KnownProxiesSetting = "ForwardedHeaders:KnownProxies";
 
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
@@ -77,6 +78,7 @@ public static class SightlineHost
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
             options.AccessDeniedPath = "/access-denied";
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
@@ -150,7 +152,14 @@ public static class SightlineHost
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // X-Forwarded-* are believed only from these proxies (besides loopback, ASP.NET's default):
+            // from anyone else they are ignored, so a client cannot pose as another address. Behind a
+            // load balancer on another machine, list its addresses (docs/OPERATIONS.md).
+            foreach (var proxy in (builder.Configuration[KnownProxiesSetting] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
     }
 
     public static void Configure(WebApplication app)
@@ -162,6 +171,7 @@ public static class SightlineHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(SessionValidation.FailUncheckedAsync);
         app.UseMiddleware<AccountGate>();
         app.UseAuthorization();
 

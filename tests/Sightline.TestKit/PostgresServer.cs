@@ -20,12 +20,16 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly string? _dataDirectory;
     private readonly string _adminConnectionString;
+    private readonly string? _startOptions;
 
-    private PostgresServer(string adminConnectionString, string? dataDirectory)
+    private PostgresServer(string adminConnectionString, string? dataDirectory, string? startOptions = null)
     {
         _adminConnectionString = adminConnectionString;
         _dataDirectory = dataDirectory;
+        _startOptions = startOptions;
     }
+
+    private static bool AsRoot => Environment.UserName == "root";
 
     /// <summary>The one server for this test process, started on first use and stopped at exit.</summary>
     public static async Task<PostgresServer> SharedAsync()
@@ -35,7 +39,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             if (_shared is not null) return _shared;
             var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            _shared = string.IsNullOrWhiteSpace(external) ? await StartAsync() : new PostgresServer(external, null);
+            _shared = string.IsNullOrWhiteSpace(external) ? await StartPrivateAsync() : new PostgresServer(external, null);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.StopServer();
             return _shared;
         }
@@ -45,19 +49,23 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// A server of the caller's own, for tests that stop and start it (the database going away):
+    /// never the shared one, and never <see cref="EnvironmentVariable"/>'s. Dispose it to remove it.
+    /// </summary>
+    public static async Task<PostgresServer> StartPrivateAsync()
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
             throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDirectory}); run ./sightline test, which installs it, or set {EnvironmentVariable}.");
         var directory = Path.Combine(Path.GetTempPath(), "sightline-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
-        var asRoot = Environment.UserName == "root";
-        if (asRoot) Run("chown", $"postgres:postgres {directory}");
+        if (AsRoot) Run("chown", $"postgres:postgres {directory}");
         var data = Path.Combine(directory, "data");
-        RunPg(asRoot, "initdb", $"-D {data} -U sightline --auth=trust --encoding=UTF8 --locale=C.UTF-8 -N");
+        RunPg("initdb", $"-D {data} -U sightline --auth=trust --encoding=UTF8 --locale=C.UTF-8 -N");
         var port = FreePort();
-        RunPg(asRoot, "pg_ctl", $"-D {data} -l {directory}/server.log -w -t 60 -o \"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
-        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=sightline;Database=postgres;Pooling=false", data);
+        var options = $"-D {data} -l {directory}/server.log -w -t 60 -o \"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\"";
+        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=sightline;Database=postgres;Pooling=false", data, options);
+        server.Start();
         await using var connection = new NpgsqlConnection(server._adminConnectionString);
         await connection.OpenAsync();
         return server;
@@ -84,12 +92,35 @@ public sealed class PostgresServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    private void Start() => RunPg("pg_ctl", $"{_startOptions} start");
+
+    /// <summary>Stops a private server as an outage would: every connection dropped at once.</summary>
+    public void Stop()
+    {
+        if (_startOptions is null || this == _shared) throw new InvalidOperationException("Only a private server may be stopped.");
+        RunPg("pg_ctl", $"-D {_dataDirectory} -m immediate -w stop");
+    }
+
+    /// <summary>Starts a stopped private server again on the same port, with its data as it was.</summary>
+    public void Restart()
+    {
+        if (_startOptions is null || this == _shared) throw new InvalidOperationException("Only a private server may be restarted.");
+        Start();
+    }
+
     private void StopServer()
     {
         if (_dataDirectory is null) return;
         try
         {
-            RunPg(Environment.UserName == "root", "pg_ctl", $"-D {_dataDirectory} -m immediate -w stop");
+            RunPg("pg_ctl", $"-D {_dataDirectory} -m immediate -w stop");
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped (a test stopped it); the files still go.
+        }
+        try
+        {
             Directory.Delete(Path.GetDirectoryName(_dataDirectory)!, recursive: true);
         }
         catch
@@ -111,10 +142,10 @@ public sealed class PostgresServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void RunPg(bool asRoot, string tool, string arguments)
+    private static void RunPg(string tool, string arguments)
     {
         var path = Path.Combine(BinDirectory, tool);
-        if (asRoot) Run("runuser", $"-u postgres -- {path} {arguments}");
+        if (AsRoot) Run("runuser", $"-u postgres -- {path} {arguments}");
         else Run(path, arguments);
     }
 

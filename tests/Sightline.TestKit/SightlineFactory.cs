@@ -27,10 +27,12 @@ public sealed class SightlineFactory : WebApplicationFactory<Program>
     public Agency Police { get; private set; } = null!;
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    private SightlineFactory(TestDatabase database, Dictionary<string, string?>? settings)
+    private SightlineFactory(TestDatabase database, Dictionary<string, string?>? settings, bool ownsDatabase = true)
     {
         Database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(database.Configuration)
         {
             // Every test client shares one address in memory; tests of the limit itself pass a low one.
@@ -44,11 +46,30 @@ public sealed class SightlineFactory : WebApplicationFactory<Program>
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    public static async Task<SightlineFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    public static async Task<SightlineFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), settings);
+
+    /// <summary>The app over a database the caller made (e.g. on a PostgreSQL server of its own); disposing the app removes it.</summary>
+    public static async Task<SightlineFactory> StartAsync(TestDatabase database, Dictionary<string, string?>? settings = null)
     {
-        var factory = new SightlineFactory(await TestDatabase.CreateAsync(provider), settings);
+        var factory = new SightlineFactory(database, settings);
         await factory.PrepareAsync();
         return factory;
+    }
+
+    /// <summary>
+    /// A second instance of the app over this one's database, as a second machine behind a load
+    /// balancer would be: its own services, caches and background jobs, nothing shared in memory.
+    /// It knows the same users and tokens; disposing it leaves the database to this instance.
+    /// </summary>
+    public SightlineFactory AnotherInstance(Dictionary<string, string?>? settings = null)
+    {
+        var merged = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in settings ?? []) merged[key] = value;
+        var other = new SightlineFactory(Database, merged, ownsDatabase: false) { SocialCare = SocialCare, Police = Police };
+        foreach (var (key, user) in Users) other.Users[key] = user;
+        foreach (var (key, token) in Tokens) other.Tokens[key] = token;
+        return other;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -120,7 +141,7 @@ public sealed class SightlineFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }
 

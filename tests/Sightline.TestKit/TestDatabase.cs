@@ -21,11 +21,12 @@ public sealed class TestDatabase : IAsyncDisposable
         _file = file;
     }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>A fresh database; on PostgreSQL, on <paramref name="server"/> if given, else the shared test server.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, PostgresServer? server = null)
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            var server = await PostgresServer.SharedAsync();
+            server ??= await PostgresServer.SharedAsync();
             return new TestDatabase(provider, await server.CreateDatabaseAsync(), server, null);
         }
         var file = Path.Combine(Path.GetTempPath(), $"sightline-test-{Guid.NewGuid():N}.db");

@@ -1,5 +1,9 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
+using Sightline.Web.Infrastructure;
 
 namespace Sightline.Web.Auth;
 
@@ -13,6 +17,36 @@ namespace Sightline.Web.Auth;
 /// </summary>
 public static class SessionValidation
 {
+    private const string UncheckedKey = "sightline:session-unchecked";
+
+    /// <summary>
+    /// Identity's check, except when the database cannot be reached. Authentication is done once per
+    /// request and its outcome kept, even when it failed, so an exception thrown here would be
+    /// thrown again while the error page is drawn and the person would get a bare 500. Instead the
+    /// request carries on as nobody for now, and <see cref="FailUncheckedAsync"/> (just after
+    /// authentication) throws the error, for the "unavailable" page to be drawn.
+    /// </summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        catch (Exception ex) when (ErrorResponses.StatusFor(ex) == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.RejectPrincipal();
+            context.HttpContext.Items[UncheckedKey] = ExceptionDispatchInfo.Capture(ex);
+        }
+    }
+
+    /// <summary>Middleware: a session that could not be checked fails the request (not the error page drawn for it).</summary>
+    public static Task FailUncheckedAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Items[UncheckedKey] is ExceptionDispatchInfo error && context.Features.Get<IExceptionHandlerFeature>() is null)
+            error.Throw();
+        return next(context);
+    }
+
     public static void Configure(SecurityStampValidatorOptions options)
     {
         options.ValidationInterval = TimeSpan.Zero;
