@@ -110,6 +110,21 @@ public abstract class ImportPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_file_cut_off_in_the_middle_of_a_row_or_a_quoted_field_imports_the_whole_rows_and_names_the_broken_line()
+    {
+        var client = await App.SignedInAsync("analyst");
+        foreach (var cut in new[] { "ROBBERY,ROBBERY OF PERS", "ROBBERY,\"ROBBERY OF PERSONAL PROPERTY,Barnet,4" })
+        {
+            var file = "MajorText,MinorText,BoroughName,201801\nROBBERY,ROBBERY OF PERSONAL PROPERTY,Barnet,41\n" + cut;
+            var response = await UploadAsync(client, "mps-borough", $"cut-{Guid.NewGuid():N}.csv", Encoding.UTF8.GetBytes(file));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{cut}: {(int)response.StatusCode}");
+            var page = await response.ReadDocumentAsync();
+            var problems = page.QuerySelectorAll("#problems tbody tr").Select(r => r.TextContent).Concat(page.ErrorSummary()).ToList();
+            Assert.True(problems.Any(p => p.Contains("line 3")), $"{cut}: {string.Join(" | ", problems)}");
+        }
+    }
+
+    [Fact]
     public async Task A_file_over_100_MB_streamed_to_the_page_gets_a_clear_page_not_a_failure_and_imports_nothing()
     {
         var client = await App.SignedInAsync("analyst");
