@@ -1,9 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Sightline.TestKit;
 using Sightline.Web.Tests.Support;
 
