@@ -280,6 +280,7 @@ public abstract class FuzzTests(AppFixture fixture, int valuesPerField)
     private async Task CheckResponseAsync(string what, HttpResponseMessage response, string text, bool refused)
     {
         _requests++;
+        // FUZZ_PROGRESS=/some/file notes every hundredth request there, to see where a slow run spends its time.
         if (_requests % 100 == 0 && Environment.GetEnvironmentVariable("FUZZ_PROGRESS") is { } progress)
             await File.AppendAllTextAsync(progress, $"{DateTime.UtcNow:HH:mm:ss} {_requests} {what[..Math.Min(80, what.Length)]}\n", Ct);
         var status = (int)response.StatusCode;
