@@ -145,10 +145,17 @@ public static class SightlineHost
             options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
             options.Conventions.AllowAnonymousToPage("/Account/SignedOut");
             options.Conventions.AllowAnonymousToPage("/Error");
+            // The error page is re-executed with the failed request's method: a refused POST must not have its form
+            // read (perhaps 100 MB) and its token checked again just to say what went wrong. It changes nothing.
+            options.Conventions.AddPageApplicationModelConvention("/Error", model => model.Filters.Add(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
             options.Conventions.AllowAnonymousToPage("/Accessibility");
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddProblemDetails();
+        // Minimal APIs write JSON with relaxed escaping, so a value echoed in an answer (an unknown area in a problem's
+        // title, say) would carry <script> as it is. Escape the HTML-sensitive characters; other text stays readable.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(options =>

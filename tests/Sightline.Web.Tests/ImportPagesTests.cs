@@ -110,6 +110,88 @@ public abstract class ImportPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_file_cut_off_in_the_middle_of_a_row_or_a_quoted_field_imports_the_whole_rows_and_names_the_broken_line()
+    {
+        var client = await App.SignedInAsync("analyst");
+        foreach (var cut in new[] { "ROBBERY,ROBBERY OF PERS", "ROBBERY,\"ROBBERY OF PERSONAL PROPERTY,Barnet,4" })
+        {
+            var file = "MajorText,MinorText,BoroughName,201801\nROBBERY,ROBBERY OF PERSONAL PROPERTY,Barnet,41\n" + cut;
+            var response = await UploadAsync(client, "mps-borough", $"cut-{Guid.NewGuid():N}.csv", Encoding.UTF8.GetBytes(file));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{cut}: {(int)response.StatusCode}");
+            var page = await response.ReadDocumentAsync();
+            var problems = page.QuerySelectorAll("#problems tbody tr").Select(r => r.TextContent).Concat(page.ErrorSummary()).ToList();
+            Assert.True(problems.Any(p => p.Contains("line 3")), $"{cut}: {string.Join(" | ", problems)}");
+        }
+    }
+
+    [Fact]
+    public async Task A_file_over_100_MB_streamed_to_the_page_gets_a_clear_page_not_a_failure_and_imports_nothing()
+    {
+        var client = await App.SignedInAsync("analyst");
+        var before = await App.WithDbAsync(db => db.ImportRuns.CountAsync(Ct));
+        var page = await client.GetDocumentAsync("/insights/imports");
+        var token = page.QuerySelector("main form[enctype='multipart/form-data'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // 101 MB of CSV-looking text, generated as it is sent: the test never holds the file in memory.
+        using var content = new OversizedUpload(token, fileBytes: Insights_MaxFileBytes + 1024 * 1024);
+        var response = await client.PostAsync("/insights/imports", content, Ct);
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var shown = SignedInClient.ParseHtml(body);
+        var summary = shown.ErrorSummary();
+        var clearPage = response.StatusCode == HttpStatusCode.RequestEntityTooLarge && shown.QuerySelector("h1")!.TextContent.Contains("too large");
+        var errorOnForm = response.StatusCode == HttpStatusCode.OK && summary.Any(e => e.Contains("smaller than 100 MB"));
+        Assert.True(clearPage || errorOnForm, $"{(int)response.StatusCode}: {shown.QuerySelector("h1")?.TextContent} {string.Join("; ", summary)}");
+        Assert.Equal(before, await App.WithDbAsync(db => db.ImportRuns.CountAsync(Ct)));
+    }
+
+    private const long Insights_MaxFileBytes = Sightline.Web.Pages.Insights.ImportsModel.MaxFileBytes;
+
+    /// <summary>A multipart form with the token, the kind and a file part of <c>fileBytes</c> generated while it is sent.</summary>
+    private sealed class OversizedUpload : HttpContent
+    {
+        private const string Boundary = "fuzzboundary7d2";
+        private readonly long _fileBytes;
+        private readonly byte[] _head;
+        private readonly byte[] _tail = Encoding.ASCII.GetBytes($"\r\n--{Boundary}--\r\n");
+
+        public OversizedUpload(string token, long fileBytes)
+        {
+            _fileBytes = fileBytes;
+            Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+            _head = Encoding.ASCII.GetBytes(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n{token}\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmps-borough\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+            "MajorText,MinorText,BoroughName,201701\n");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(_head);
+            var row = Encoding.ASCII.GetBytes("ROBBERY,ROBBERY OF PERSONAL PROPERTY,Barnet,41\n");
+            var chunk = new byte[64 * 1024];
+            for (var i = 0; i < chunk.Length; i++) chunk[i] = row[i % row.Length];
+            try
+            {
+                for (var sent = 0L; sent < _fileBytes; sent += chunk.Length)
+                    await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, _fileBytes - sent)));
+                await stream.WriteAsync(_tail);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The server may answer (and stop reading) before the whole body is sent, as a real one does.
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _head.Length + _fileBytes + _tail.Length;
+            return true;
+        }
+    }
+
+    [Fact]
     public async Task Only_analysts_may_import_managers_see_no_link_and_are_refused()
     {
         foreach (var who in new[] { "team-manager", "senior-manager", "practitioner", "administrator" })

@@ -29,11 +29,35 @@ public sealed class JsonBody
             using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return (null, ApiProblems.Validation(new ValidationErrors().Add("body", "The body must be a JSON object")));
+            if (!IsText(document.RootElement))
+                return (null, ApiProblems.Validation(new ValidationErrors().Add("body", "The body has text that is not valid Unicode (a lone surrogate escape such as \\ud800)")));
             return (new JsonBody(document.RootElement.Clone()), null);
         }
         catch (JsonException ex)
         {
             return (null, ApiProblems.Validation(new ValidationErrors().Add("body", $"The body is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})")));
+        }
+    }
+
+    /// <summary>
+    /// Whether every name and string in the document reads as text. JSON allows an escaped lone surrogate ("\ud800"), which
+    /// no .NET string holds: reading it throws, so it is refused once here rather than failing (500) wherever it is read.
+    /// </summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString() is not null,
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && IsText(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(IsText),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

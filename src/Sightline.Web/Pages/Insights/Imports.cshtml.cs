@@ -13,6 +13,7 @@ namespace Sightline.Web.Pages.Insights;
 /// A missing, empty, oversized or non-CSV file, or one the importer refuses whole, is an error on the form.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
+[RejectOversizedRequest(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class ImportsModel(PerformanceImports imports, SightlineDb db) : SightlinePage
 {
