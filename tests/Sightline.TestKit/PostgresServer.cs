@@ -39,7 +39,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             if (_shared is not null) return _shared;
             var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            _shared = string.IsNullOrWhiteSpace(external) ? await StartPrivateAsync() : new PostgresServer(external, null);
+            _shared = string.IsNullOrWhiteSpace(external) ? await StartPrivateAsync(durableCommits: false) : new PostgresServer(external, null);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.StopServer();
             return _shared;
         }
@@ -53,7 +53,11 @@ public sealed class PostgresServer : IAsyncDisposable
     /// A server of the caller's own, for tests that stop and start it (the database going away):
     /// never the shared one, and never <see cref="EnvironmentVariable"/>'s. Dispose it to remove it.
     /// </summary>
-    public static async Task<PostgresServer> StartPrivateAsync()
+    /// <param name="durableCommits">
+    /// Off only for the shared server, which is never stopped: with <c>synchronous_commit=off</c> a commit is
+    /// acknowledged before its WAL is written, so an immediate stop (an outage) could lose what a test just saved.
+    /// </param>
+    public static async Task<PostgresServer> StartPrivateAsync(bool durableCommits = true)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
             throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDirectory}); run ./sightline test, which installs it, or set {EnvironmentVariable}.");
@@ -63,7 +67,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var data = Path.Combine(directory, "data");
         RunPg("initdb", $"-D {data} -U sightline --auth=trust --encoding=UTF8 --locale=C.UTF-8 -N");
         var port = FreePort();
-        var options = $"-D {data} -l {directory}/server.log -w -t 60 -o \"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\"";
+        var options = $"-D {data} -l {directory}/server.log -w -t 60 -o \"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off{(durableCommits ? "" : " -c synchronous_commit=off")} -c full_page_writes=off -c max_connections=300\"";
         var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=sightline;Database=postgres;Pooling=false", data, options);
         server.Start();
         await using var connection = new NpgsqlConnection(server._adminConnectionString);

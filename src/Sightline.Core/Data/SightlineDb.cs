@@ -377,8 +377,11 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
             person.HasIndex(p => p.Name);
             person.Ignore(p => p.AliasList);
         });
+        // Vehicles and named users are replaced wholesale on an edit: their ids are set in code, so EF must treat
+        // one it finds in the collection as new (with a generated key it would assume it exists and UPDATE it).
         model.Entity<PersonOfConcernVehicle>(vehicle =>
         {
+            vehicle.Property(v => v.Id).ValueGeneratedNever();
             vehicle.Property(v => v.Registration).HasMaxLength(16);
             vehicle.Property(v => v.Description).HasMaxLength(200);
             vehicle.HasIndex(v => v.PersonOfConcernId);
@@ -386,6 +389,7 @@ public class SightlineDb : IdentityUserContext<SightlineUser, Guid>
         });
         model.Entity<PersonOfConcernAccess>(access =>
         {
+            access.Property(a => a.Id).ValueGeneratedNever();
             access.HasOne<SightlineUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
             access.HasIndex(a => new { a.PersonOfConcernId, a.UserId }).IsUnique();
             access.HasIndex(a => a.UserId);

@@ -96,6 +96,7 @@ public sealed class PersonsOfConcern(SightlineDb db, PersonOfConcernVisibility v
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear(); // the page goes on to read what is saved now: nothing half-done may be saved with it
             return Outcome<PersonOfConcern>.Stale();
         }
         return Outcome<PersonOfConcern>.Ok(person);

@@ -62,6 +62,7 @@ public sealed class Places(SightlineDb db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear(); // the page goes on to read what is saved now: nothing half-done may be saved with it
             return Outcome<Place>.Stale();
         }
         return Outcome<Place>.Ok(place);
