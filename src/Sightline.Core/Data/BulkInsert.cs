@@ -20,6 +20,9 @@ public static class BulkInsert
     /// <summary>How often <paramref name="progress"/> hears the running count.</summary>
     public const int ProgressEvery = 100_000;
 
+    /// <summary>The longest a COPY may wait on PostgreSQL at one time.</summary>
+    public static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+
     public static async Task<long> WriteAsync<T>(SightlineDb db, IEnumerable<T> rows, Action<long>? progress = null, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -68,6 +71,9 @@ public static class BulkInsert
         long count = 0;
         await using (var importer = await connection.BeginBinaryImportAsync(sql, cancellationToken))
         {
+            // Npgsql applies the 30 s command timeout to each wait on the server; a checkpoint during a
+            // load of millions of rows can stall it that long. The load is bounded by the caller instead.
+            importer.Timeout = CopyTimeout;
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(cancellationToken);
