@@ -8,7 +8,15 @@ public sealed record BenchOptions
     public int Seconds { get; init; } = 20;
     public int Warmup { get; init; } = 5;
     public int Connections { get; init; } = 64;
-    public IReadOnlyList<string> Scenarios { get; init; } = Scenario.AllKeys;
+    public IReadOnlyList<string> Scenarios { get; init; } = Scenario.DefaultKeys;
+
+    /// <summary>Fill the database with <c>demo generate</c> (issue 6's London scale) instead of <c>demo seed</c>.</summary>
+    public bool London { get; init; }
+
+    /// <summary>With <see cref="London"/>: the audit entries to generate (null: the generator's default, 20 a person).</summary>
+    public long? Audit { get; init; }
+
+    public bool IsDefaultScenarios => Scenarios.SequenceEqual(London ? Scenario.AllKeys : Scenario.DefaultKeys);
     public bool Build { get; init; } = true;
     public bool Keep { get; init; }
     public int Seed { get; init; } = 2026;
@@ -26,7 +34,12 @@ public sealed record BenchOptions
           --seconds S                  measured window per scenario (default 20)
           --warmup S                   unmeasured warm-up per scenario (default 5)
           --connections C              concurrent connections and closed-loop workers (default 64)
-          --scenarios LIST             comma-separated subset of: baseline, find, record-api, record-page, baseline-again
+          --scenarios LIST             comma-separated subset of: baseline, find, record-api, record-page, chronology,
+                                       seam-list, index-summary, dashboard, baseline-again (default: all but the four before the last)
+          --london                     fill the database with `demo generate --people N` (issue 6: flags, SEAM assessments,
+                                       missing episodes, users in partnerships, audit entries in London's proportions)
+                                       instead of `demo seed`, and measure every scenario
+          --audit N                    with --london: audit entries to generate (default 20 a person)
           --postgres-setting N=V       a server setting for the throwaway PostgreSQL (repeatable), e.g. jit=off
           --quiet-wait S               before each scenario, wait up to S s for other work on the machine to stop (default 120; 0: don't wait)
           --no-build                   use the existing Release build of src/Sightline.Web
@@ -55,6 +68,8 @@ public sealed record BenchOptions
                 "--scenarios" => options with { Scenarios = ParseScenarios(Value()) },
                 "--postgres-setting" => options with { PostgresSettings = [.. options.PostgresSettings, Setting(Value())] },
                 "--quiet-wait" => options with { QuietWait = Number(0, 3600) },
+                "--london" => options with { London = true, Scenarios = options.Scenarios == Scenario.DefaultKeys ? Scenario.AllKeys : options.Scenarios },
+                "--audit" => options with { Audit = Number(0, int.MaxValue) },
                 "--no-build" => options with { Build = false },
                 "--keep" => options with { Keep = true },
                 _ => throw new ArgumentException($"Unknown option '{arg}'"),

@@ -6,7 +6,10 @@ namespace Sightline.Bench;
 /// <summary>One kind of request under load. <see cref="NewRequest"/> is called by each worker with its own random source.</summary>
 public sealed record Scenario(string Key, string Title, string What, Func<Random, HttpRequestMessage> NewRequest)
 {
-    public static readonly IReadOnlyList<string> AllKeys = ["baseline", "find", "record-api", "record-page", "baseline-again"];
+    public static readonly IReadOnlyList<string> AllKeys = ["baseline", "find", "record-api", "record-page", "chronology", "seam-list", "index-summary", "dashboard", "baseline-again"];
+
+    /// <summary>What a run measures unless told otherwise; <c>--london</c> measures <see cref="AllKeys"/>.</summary>
+    public static readonly IReadOnlyList<string> DefaultKeys = ["baseline", "find", "record-api", "record-page", "baseline-again"];
 }
 
 /// <summary>What one scenario measured. Latencies are of successful requests, in microseconds, sorted.</summary>

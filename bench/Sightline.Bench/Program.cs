@@ -84,28 +84,45 @@ try
     };
     var app = new SightlineApp(root, environment, Path.Combine(work, "app.log"));
 
-    Step($"Creating the database and the demo partnership with {options.People:N0} synthetic young people...");
     var seeding = Stopwatch.StartNew();
     await app.CommandAsync(cancel, "migrate");
-    await app.CommandAsync(cancel, "demo", "seed", "--people", options.People.ToString(CultureInfo.InvariantCulture));
+    var people = options.People.ToString(CultureInfo.InvariantCulture);
+    if (options.London)
+    {
+        string[] generate = ["demo", "generate", "--people", people, .. options.Audit is { } audit ? new[] { "--audit", audit.ToString(CultureInfo.InvariantCulture) } : []];
+        Step($"Generating London-scale data: {string.Join(' ', generate)}...");
+        foreach (var line in (await app.CommandAsync(cancel, generate)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith(' ')))
+            Step("  " + line);
+    }
+    else
+    {
+        Step($"Creating the database and the demo partnership with {options.People:N0} synthetic young people...");
+        await app.CommandAsync(cancel, "demo", "seed", "--people", people);
+    }
     seeding.Stop();
     Step($"  done in {seeding.Elapsed.TotalSeconds:N0} s");
-    var token = SightlineApp.LastLine(await app.CommandAsync(cancel, "api-token", "create", "--user", Workload.Practitioner));
-    if (!token.StartsWith("sl_", StringComparison.Ordinal)) throw new InvalidOperationException("api-token create did not print a token last.");
+    var token = await TokenAsync(Workload.Practitioner);
+    // The dashboard is for managers and analysts, not practitioners.
+    var managerToken = options.Scenarios.Contains("dashboard") ? await TokenAsync(Workload.Manager) : token;
+    async Task<string> TokenAsync(string user)
+    {
+        var issued = SightlineApp.LastLine(await app.CommandAsync(cancel, "api-token", "create", "--user", user));
+        return issued.StartsWith("sl_", StringComparison.Ordinal) ? issued : throw new InvalidOperationException("api-token create did not print a token last.");
+    }
     if (postgres is not null)
     {
         Step("VACUUM (ANALYZE) after the bulk load...");
         await postgres.VacuumAnalyzeAsync(cancel);
     }
-    var (people, auditBefore) = await Workload.SampleAsync(settings, 5000, options.Seed, cancel);
-    Step($"Drew {people.Count:N0} people the practitioner can see (of {options.People:N0}).");
+    var (sample, auditBefore) = await Workload.SampleAsync(settings, 5000, options.Seed, cancel);
+    Step($"Drew {sample.Count:N0} people the practitioner can see (of {options.People:N0}).");
 
     Step("Starting the app (serve) with Benchmark:BaselineEndpoint=true...");
     server = await app.ServeAsync(new Dictionary<string, string> { ["Benchmark__BaselineEndpoint"] = "true" }, cancel);
     var appServer = server;
     using var client = LoadGenerator.CreateClient(server.Url, options.Connections);
-    var cookie = options.Scenarios.Contains("record-page") ? await Workload.SignInAsync(client, cancel) : "";
-    var scenarios = Workload.Build(people, token, cookie).Where(s => options.Scenarios.Contains(s.Key)).ToList();
+    var cookie = options.Scenarios.Contains("record-page") || options.Scenarios.Contains("chronology") ? await Workload.SignInAsync(client, cancel) : "";
+    var scenarios = Workload.Build(sample, token, managerToken, cookie).Where(s => options.Scenarios.Contains(s.Key)).ToList();
 
     foreach (var scenario in scenarios)
     {
@@ -155,13 +172,13 @@ try
     if (verifyExit != 0) exitCode = 2;
 
     var report = Report.Markdown(options, results, new Report.Context(
-        databaseVersion, people.Count, seeding.Elapsed, auditBefore, auditAfter, verifyExit, verify, Report.GitCommit(root)));
+        databaseVersion, sample.Count, seeding.Elapsed, auditBefore, auditAfter, verifyExit, verify, Report.GitCommit(root)));
     var resultsFolder = Path.Combine(root, "bench", "results");
     Directory.CreateDirectory(resultsFolder);
     // A run with server settings or a subset of scenarios does not overwrite the full run's file.
     var variant = string.Concat(options.PostgresSettings.Select(s => "-" + s.Replace('=', '-').Replace('_', '-')))
-        + (options.Scenarios.Count < Scenario.AllKeys.Count ? "-" + string.Join('-', options.Scenarios) : "");
-    var file = Path.Combine(resultsFolder, $"latest-{options.Provider}{variant}.md");
+        + (options.IsDefaultScenarios ? "" : "-" + string.Join('-', options.Scenarios));
+    var file = Path.Combine(resultsFolder, $"{(options.London ? "london" : "latest")}-{options.Provider}{variant}.md");
     await File.WriteAllTextAsync(file, report, cancel);
     Console.WriteLine();
     Console.WriteLine(report);

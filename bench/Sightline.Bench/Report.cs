@@ -26,10 +26,10 @@ public static class Report
         md.AppendLine();
         md.AppendLine(inv, $"- When: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {context.Commit}");
         md.AppendLine(inv, $"- Machine: {MachineDescription()}");
-        md.AppendLine(inv, $"- Database: {context.Database}; {options.People:N0} synthetic young people (seeded in {context.Seeding.TotalSeconds:N0} s{(options.Provider == "postgres" ? ", then VACUUM (ANALYZE)" : "")})");
+        md.AppendLine(inv, $"- Database: {context.Database}; {options.People:N0} synthetic young people ({(options.London ? "`demo generate`" : "`demo seed`")}, in {context.Seeding.TotalSeconds:N0} s{(options.Provider == "postgres" ? ", then VACUUM (ANALYZE)" : "")})");
         md.AppendLine(inv, $"- Load: closed loop, {options.Connections} concurrent connections and workers on 127.0.0.1, one unmeasured {options.Warmup} s pass over every scenario, then per scenario {options.Warmup} s warm-up and {options.Seconds} s measured; the generator shares the machine with the app and the database");
         md.AppendLine(inv, $"- Requests drawn at random from {context.Sampled:N0} people the practitioner may see (seed {options.Seed})");
-        md.AppendLine(inv, $"- Command: `dotnet run -c Release --project bench/Sightline.Bench -- --provider {options.Provider} --people {options.People} --seconds {options.Seconds} --warmup {options.Warmup} --connections {options.Connections}{string.Concat(options.PostgresSettings.Select(s => " --postgres-setting " + s))}{(options.Scenarios.Count < Scenario.AllKeys.Count ? " --scenarios " + string.Join(',', options.Scenarios) : "")}`");
+        md.AppendLine(inv, $"- Command: `dotnet run -c Release --project bench/Sightline.Bench -- --provider {options.Provider} --people {options.People} --seconds {options.Seconds} --warmup {options.Warmup} --connections {options.Connections}{string.Concat(options.PostgresSettings.Select(s => " --postgres-setting " + s))}{(options.London ? " --london" : "")}{(options.Audit is { } audit ? " --audit " + audit : "")}{(options.IsDefaultScenarios ? "" : " --scenarios " + string.Join(',', options.Scenarios))}`");
         md.AppendLine();
         md.AppendLine("| Scenario | Req/s | vs baseline | p50 ms | p95 ms | p99 ms | max ms | Requests | Errors | App CPU ms/req | CPU busy (cores) | Other load (cores) |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -19,6 +19,10 @@ public sealed record Visible(Guid Id, string FirstName, string LastName)
 public static partial class Workload
 {
     public const string Practitioner = "practitioner@sightline.example";
+    public const string Manager = "manager@sightline.example";
+
+    /// <summary>The borough whose dashboard is measured (its real MPS counts are loaded by <c>demo seed</c> and <c>demo generate</c>).</summary>
+    public const string DashboardArea = "Barnet";
 
     /// <summary>Draws up to <paramref name="count"/> people the practitioner can see, using the app's own need-to-know rule.</summary>
     public static async Task<(IReadOnlyList<Visible> People, long AuditEntries)> SampleAsync(DatabaseSettings settings, int count, int seed, CancellationToken cancellationToken)
@@ -55,14 +59,15 @@ public static partial class Workload
         return count;
     }
 
-    public static IReadOnlyList<Scenario> Build(IReadOnlyList<Visible> people, string token, string cookie)
+    public static IReadOnlyList<Scenario> Build(IReadOnlyList<Visible> people, string token, string managerToken, string cookie)
     {
         var bearer = new AuthenticationHeaderValue("Bearer", token);
+        var managerBearer = new AuthenticationHeaderValue("Bearer", managerToken);
         Visible Pick(Random random) => people[random.Next(people.Count)];
-        HttpRequestMessage Api(string path)
+        HttpRequestMessage Api(string path, AuthenticationHeaderValue? authorization = null)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = bearer;
+            request.Headers.Authorization = authorization ?? bearer;
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             return request;
         }
@@ -84,6 +89,14 @@ public static partial class Workload
                 r => Api($"/api/v1/people/{Pick(r).Id}")),
             new("record-page", "Record page (HTML)", "`GET /people/{id}` signed in with a cookie: the same audited view, rendered with Razor",
                 r => Page($"/people/{Pick(r).Id}")),
+            new("chronology", "Chronology page (HTML)", "`GET /people/{id}/chronology` signed in with a cookie: need-to-know, every dated event of the record (flags, agencies, SEAM, missing episodes…) merged and rendered, audited view",
+                r => Page($"/people/{Pick(r).Id}/chronology")),
+            new("seam-list", "SEAM list (API)", "`GET /api/v1/people/{id}/seam-assessments`: need-to-know, the person's SEAM assessments with their scores, audited view",
+                r => Api($"/api/v1/people/{Pick(r).Id}/seam-assessments")),
+            new("index-summary", "Index summary (API)", "`GET /api/v1/index/summary`: the Vulnerable Adolescents Index board summary today (counts over every person's flags), audited",
+                _ => Api("/api/v1/index/summary")),
+            new("dashboard", "Dashboard (API)", $"`GET /api/v1/dashboard?area={DashboardArea}` as the team manager: the performance dashboard for one borough at the default month",
+                _ => Api($"/api/v1/dashboard?area={DashboardArea}", managerBearer)),
             new("baseline-again", "Baseline again (drift check)", "the baseline once more at the end, after the audit trail has grown",
                 r => Api($"/api/v1/baseline/{Pick(r).Id}")),
         ];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sightline.Core;
 using Sightline.Core.Access;
 using Sightline.Core.Audit;
 using Sightline.Core.Data;
@@ -36,6 +37,12 @@ public static class Commands
           import indicators FILE...                import partner measures (CSV: area,indicator,period,value)
           demo seed                                add the synthetic demo partnership to an empty database
           demo add-people --people N [--seed S]    add N more synthetic young people (for benchmarks)
+          demo generate --people N [--seed S] [--flags N] [--seams N] [--missing N] [--users N]
+                        [--partnerships N] [--audit N] [--today YYYY-MM-DD]
+                                                   fill an empty, migrated database at London scale, fast
+                                                   (defaults scale with --people: 500000 gives 1M flags, 300k
+                                                   SEAM assessments, 2M missing episodes, 20k users in 33
+                                                   partnerships, 10M audit entries); synthetic, deterministic
           test                                     run every test (see README)
         """;
 
@@ -185,15 +192,53 @@ public static class Commands
                     output.WriteLine($"Added {count:N0} synthetic young people.");
                     return 0;
                 }
+                case ["demo", "generate"]:
+                {
+                    var (scale, problem) = LondonScaleOptionsFrom(options, provider.GetRequiredService<TimeProvider>().LondonToday());
+                    if (scale is null) return Fail(output, problem!);
+                    output.WriteLine($"Generating {scale.People:N0} people, {scale.Flags:N0} flags, {scale.Seams:N0} SEAM assessments, {scale.Missing:N0} missing episodes, " +
+                                     $"{scale.Users:N0} users in {scale.Partnerships} partnerships and {scale.Audit:N0} audit entries (seed {scale.Seed}, as of {scale.Today:yyyy-MM-dd})…");
+                    var report = await new LondonScale(provider.GetRequiredService<SightlineDb>()).GenerateAsync(scale, output.WriteLine, cancellationToken);
+                    output.WriteLine($"Generated in {report.Took.TotalSeconds:N1} s; the audit chain now holds {report.AuditHead:N0} entries.");
+                    var configuration = provider.GetRequiredService<IConfiguration>();
+                    await Infrastructure.StartupDatabase.ImportDemoDashboardAsync(provider, configuration, provider.GetService<IHostEnvironment>()?.ContentRootPath, output.WriteLine, cancellationToken);
+                    return 0;
+                }
                 default:
                     output.WriteLine(Usage);
                     return words.Length == 0 || words[0] is "help" ? 0 : 64;
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ArgumentException or System.Data.Common.DbException)
         {
             return Fail(output, $"Failed: {ex.GetBaseException().Message}");
         }
+    }
+
+    /// <summary>The generator's numbers: --people is required, every other count defaults to London's proportions.</summary>
+    private static (LondonScaleOptions? Options, string? Problem) LondonScaleOptionsFrom(Dictionary<string, string> options, DateOnly today)
+    {
+        if (!int.TryParse(options.GetValueOrDefault("people"), out var people) || people < 1) return (null, "Give --people N (a positive number)");
+        if (options.TryGetValue("today", out var todayText) && !DateOnly.TryParseExact(todayText, "yyyy-MM-dd", out today)) return (null, $"'{todayText}' is not a date (YYYY-MM-DD)");
+        var scale = LondonScaleOptions.ForPeople(people, today);
+        foreach (var (name, value) in options)
+        {
+            if (name is "people" or "today") continue;
+            if (!long.TryParse(value, out var n) || n < 0) return (null, $"--{name} takes a number, not '{value}'");
+            scale = name switch
+            {
+                "seed" when n <= int.MaxValue => scale with { Seed = (int)n },
+                "flags" => scale with { Flags = n },
+                "seams" => scale with { Seams = n },
+                "missing" => scale with { Missing = n },
+                "users" when n <= int.MaxValue => scale with { Users = (int)n },
+                "partnerships" when n <= int.MaxValue => scale with { Partnerships = (int)n },
+                "audit" => scale with { Audit = n },
+                _ => null,
+            };
+            if (scale is null) return (null, $"Unknown or out-of-range option --{name}");
+        }
+        return scale.Problem() is { } problem ? (null, problem) : (scale, null);
     }
 
     private static Dictionary<string, string> Options(string[] args)

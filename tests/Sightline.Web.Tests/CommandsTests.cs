@@ -47,6 +47,11 @@ public abstract class CommandsTests(AppFixture fixture)
     [InlineData("api-token", "create", "--user", "nobody@test.example")]
     [InlineData("agency", "create")]
     [InlineData("no-such-command")]
+    [InlineData("demo", "generate")]
+    [InlineData("demo", "generate", "--people", "10", "--audit", "lots")]
+    [InlineData("demo", "generate", "--people", "10", "--partnerships", "40")]
+    [InlineData("demo", "generate", "--people", "10", "--colour", "3")]
+    [InlineData("demo", "generate", "--people", "10")] // the app's database is not empty
     public async Task Bad_commands_fail_with_a_message(params string[] args)
     {
         var (exit, lines) = await RunAsync(args);
