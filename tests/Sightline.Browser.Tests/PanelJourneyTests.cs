@@ -8,8 +8,8 @@ namespace Sightline.Browser.Tests;
 /// <summary>
 /// Issue 7's meeting journey in Chromium on the demo: the MACE chair arranges a meeting whose agenda
 /// is built from the SEAM referrals and the young people held, issues it, records attendance, a
-/// decision and two actions, and downloads the minutes; the tracker and findings read back. Every
-/// page passes axe-core.
+/// decision and two actions, and downloads the minutes; the tracker and findings read back; a member
+/// sees the panel's network, graph drawn. Every page passes axe-core.
 /// </summary>
 public sealed class PanelJourneyTests(BrowserFixture browser)
 {
@@ -81,5 +81,20 @@ public sealed class PanelJourneyTests(BrowserFixture browser)
         await chair.GoToAsync("/panels/findings");
         await chair.ShouldBeAccessibleAsync();
         chair.ShouldHaveNoConsoleErrors();
+
+        // A member (the police practitioner) sees the panel's network: the young people on the issued agenda,
+        // the persons of concern and places around them, the list and the drawn graph.
+        await using var member = await browser.OpenSessionAsync();
+        var memberPage = member.Page;
+        await member.SignInAsync("police@sightline.example");
+        await member.GoToAsync("/panels");
+        await memberPage.GetByRole(AriaRole.Link, new() { Name = "Exploitation panel (MACE)" }).ClickAsync();
+        await memberPage.GetByRole(AriaRole.Link, new() { Name = "The panel's network" }).ClickAsync();
+        await Expect(memberPage.GetByRole(AriaRole.Heading, new() { Name = "Network of Exploitation panel (MACE)", Level = 1 })).ToBeVisibleAsync();
+        await Expect(memberPage.Locator("#network-table")).ToBeVisibleAsync();
+        await Expect(memberPage.Locator("#network-graph[data-rendered]")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await memberPage.Locator("#network-graph").GetAttributeAsync("data-rendered") ?? "0") > 1);
+        await member.ShouldBeAccessibleAsync();
+        member.ShouldHaveNoConsoleErrors();
     }
 }
