@@ -81,6 +81,29 @@ public abstract class PoliceUkImportTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_large_first_import_keeps_the_area_and_month_index_and_a_second_changes_nothing()
+    {
+        // 20,500 LSOA counts: enough for SQLite to build the secondary index after the rows, not with them.
+        await using var database = await MigratedAsync(provider, Ct);
+        var csv = TempCsv(Header + "\n" + string.Concat(Enumerable.Range(0, 20_500).Select(i =>
+            $"c{i},2023-01,Metropolitan Police Service,Metropolitan Police Service,-0.2,51.6,On or near X,E0{i:D7},Barnet {i:D5}A,Burglary,,\n")));
+        try
+        {
+            var first = await ImportAsync(database, Ct, csv);
+            Assert.True(first.Succeeded, first.Describe());
+            var second = await ImportAsync(database, Ct, csv);
+            Assert.Equal(0, second.Imported);
+            await using var db = Context(database);
+            Assert.Equal(20_500, await db.LsoaCrimeCounts.CountAsync(Ct));
+            var indexes = provider == DatabaseProvider.Sqlite
+                ? db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = 'IX_LsoaCrimeCounts_AreaId_Month'")
+                : db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = 'IX_LsoaCrimeCounts_AreaId_Month'");
+            Assert.Equal(1, await indexes.SingleAsync(Ct));
+        }
+        finally { File.Delete(csv); }
+    }
+
+    [Fact]
     public async Task A_broken_file_rejects_its_bad_rows_and_a_bad_header_is_refused()
     {
         await using var database = await MigratedAsync(provider, Ct);

@@ -22,6 +22,14 @@ internal sealed class ImportTally(IProgress<int>? progress, int progressEvery)
         if (RowsRead % progressEvery == 0) progress?.Report(RowsRead);
     }
 
+    /// <summary>Rows read elsewhere (a file read on its own), with the progress every row-by-row count would have reported.</summary>
+    public void CountRows(int rows)
+    {
+        var before = RowsRead;
+        RowsRead += rows;
+        for (var at = (before / progressEvery + 1) * progressEvery; at <= RowsRead; at += progressEvery) progress?.Report(at);
+    }
+
     /// <summary>A row left out, with where it was ("line 12" or "file.csv line 12") and why.</summary>
     public void Reject(string where, string reason)
     {

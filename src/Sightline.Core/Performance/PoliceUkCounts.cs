@@ -24,14 +24,14 @@ internal sealed class PoliceUkCounts(Func<string, Area> areaFor)
     /// <summary>Rows counted under "No location" (a blank LSOA name).</summary>
     public int WithoutLocation { get; private set; }
 
-    /// <summary>One checked row: its fields trimmed, the month as yyyymm.</summary>
-    public void Add(string lsoaCode, string lsoaName, int month, string crimeType)
+    /// <summary><paramref name="rows"/> checked rows alike: their fields trimmed, the month as yyyymm.</summary>
+    public void Add(string lsoaCode, string lsoaName, int month, string crimeType, int rows = 1)
     {
         var type = TypeIndex(crimeType);
         int area;
         if (lsoaName.Length == 0)
         {
-            WithoutLocation++;
+            WithoutLocation += rows;
             if (_noLocationArea < 0) _noLocationArea = AreaIndex(areaFor(PerformanceImports.NoLocationArea));
             area = _noLocationArea;
         }
@@ -39,9 +39,9 @@ internal sealed class PoliceUkCounts(Func<string, Area> areaFor)
         {
             var lsoa = LsoaIndex(lsoaCode, lsoaName);
             area = _lsoas[lsoa].Area;
-            CollectionsMarshal.GetValueRefOrAddDefault(_byLsoa, (lsoa, month, type), out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_byLsoa, (lsoa, month, type), out _) += rows;
         }
-        CollectionsMarshal.GetValueRefOrAddDefault(_byArea, (area, month, type), out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_byArea, (area, month, type), out _) += rows;
     }
 
     public int AreaCountsCount => _byArea.Count;

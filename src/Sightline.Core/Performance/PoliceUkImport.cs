@@ -52,43 +52,24 @@ public sealed partial class PerformanceImports
             return area;
         }
 
-        foreach (var path in files)
+        // Files are read and checked in parallel (one per core), then added up in file order, so the
+        // counts, rejects, notes and progress are the same as reading them one after another.
+        var slots = new SemaphoreSlim(Environment.ProcessorCount);
+        var reads = files.Select(ReadInTurnAsync).ToList();
+        for (var i = 0; i < files.Count; i++)
         {
-            var fileName = Path.GetFileName(path);
-            shas.Append(await ImportOutcome.Sha256Async(path, cancellationToken));
-            using var file = await CsvImportFile.OpenAsync(path);
-            if (file is null)
+            var read = await reads[i];
+            shas.Append(read.Sha256);
+            if (read.Refusal is not null)
             {
                 filesRefused++;
-                tally.Problems.Add($"{fileName}: refused, the file is empty");
+                tally.Problems.Add(read.Refusal);
                 continue;
             }
-            var monthAt = file.Column("Month");
-            var codeAt = file.Column("LSOA code");
-            var nameAt = file.Column("LSOA name");
-            var typeAt = file.Column("Crime type");
-            if (monthAt < 0 || codeAt < 0 || nameAt < 0 || typeAt < 0 || file.Column("Falls within") < 0)
-            {
-                filesRefused++;
-                tally.Problems.Add($"{fileName}: refused, not a police.uk street-level file: the header must have Month, Falls within, LSOA code, LSOA name and Crime type columns. It starts: {file.HeaderStart}");
-                continue;
-            }
-
-            await foreach (var row in file.RowsAsync(tally, cancellationToken))
-            {
-                if (row.Problem is not null)
-                {
-                    tally.Reject($"{fileName} line {row.Line}", row.Problem);
-                    continue;
-                }
-                var (monthText, crimeType, lsoaCode, lsoaName) = (row[monthAt], row[typeAt], row[codeAt], row[nameAt]);
-                string? reason = null;
-                if (!TryPoliceUkMonth(monthText, out var month)) reason = $"'{monthText}' is not a month (YYYY-MM)";
-                else if (crimeType.Length == 0) reason = "no crime type";
-                else if (crimeType.Length > 120 || lsoaName.Length > 120 || lsoaCode.Length > 16) reason = "a name or code too long";
-                if (reason is not null) tally.Reject($"{fileName} line {row.Line}", reason);
-                else counts.Add(lsoaCode, lsoaName, month, crimeType);
-            }
+            tally.CountRows(read.Rows);
+            var fileName = Path.GetFileName(files[i]);
+            foreach (var (line, reason) in read.Rejects) tally.Reject($"{fileName} line {line}", reason);
+            foreach (var ((lsoaCode, lsoaName, month, crimeType), rows) in read.Counts) counts.Add(lsoaCode, lsoaName, month, crimeType, rows);
         }
         tally.Finish();
         if (filesRefused == files.Count) return ImportOutcome.Refuse(label, string.Join("; ", tally.Problems));
@@ -130,6 +111,13 @@ public sealed partial class PerformanceImports
             await WriteLsoaCountsAsync(runId, lsoaInserts, lsoaUpdates, lsoaDeletes, cancellationToken);
         }, cancellationToken);
         return outcome with { RunId = runId };
+
+        async Task<PoliceUkFileRead> ReadInTurnAsync(string path)
+        {
+            await slots.WaitAsync(cancellationToken); // waiters are served first come, first served: files start in order
+            try { return await Task.Run(() => PoliceUkFileRead.Read(path, cancellationToken), cancellationToken); }
+            finally { slots.Release(); }
+        }
     }
 
     /// <summary>
@@ -149,7 +137,7 @@ public sealed partial class PerformanceImports
     }
 
     /// <summary>"YYYY-MM" as yyyymm, by the same rules as <see cref="TryMonth"/>, without allocating.</summary>
-    private static bool TryPoliceUkMonth(string text, out int month)
+    internal static bool TryPoliceUkMonth(string text, out int month)
     {
         month = 0;
         if (text.Length != 7 || text[4] != '-') return false;

@@ -30,7 +30,11 @@ public sealed partial class PerformanceImports
         }
         else
         {
+            // A first import into an empty table: the secondary index is built once after the rows, not row by row.
+            var rebuildIndex = inserts.Count >= 20_000 && SqliteScalar("SELECT NOT EXISTS (SELECT 1 FROM \"LsoaCrimeCounts\")") == 1;
+            if (rebuildIndex) SqliteScalar("DROP INDEX \"IX_LsoaCrimeCounts_AreaId_Month\"");
             InsertLsoaCountsSqlite(runId, inserts);
+            if (rebuildIndex) SqliteScalar("CREATE INDEX \"IX_LsoaCrimeCounts_AreaId_Month\" ON \"LsoaCrimeCounts\" (\"AreaId\", \"Month\")"); // as migration 0006
             ApplyLsoaChangesSqlite(runId, updates, deletes);
         }
     }
@@ -143,6 +147,12 @@ public sealed partial class PerformanceImports
             command.Parameters[2].Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             command.ExecuteNonQuery();
         }
+    }
+
+    private long SqliteScalar(string sql)
+    {
+        using var command = NewCommand(sql);
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Changed and vanished counts: few on a re-import (none when the files are the same), one prepared statement each.</summary>
