@@ -28,6 +28,7 @@ public sealed record BenchOptions
                dotnet run -c Release --project bench/Sightline.Bench -- micro [BenchmarkDotNet options]
                dotnet run -c Release --project bench/Sightline.Bench -- import [--help for its options]
                dotnet run -c Release --project bench/Sightline.Bench -- dashboard [--help for its options]
+               dotnet run -c Release --project bench/Sightline.Bench -- soak [--help for its options]
 
           --provider sqlite|postgres   database to measure (default sqlite; postgres starts a throwaway PostgreSQL 15 on 127.0.0.1)
           --people N                   synthetic young people to add (default 100000)

@@ -6,7 +6,7 @@ using Sightline.Bench;
 using Sightline.Core.Data;
 
 // `-- micro`: BenchmarkDotNet micro-benchmarks (in process). `-- import`: police.uk import against DuckDB.
-// `-- dashboard`: the performance dashboard under load. `-- network`: the network query at scale.
+// `-- dashboard`: the performance dashboard under load. `-- soak`: steady load for minutes, memory and connections watched. `-- network`: the network query at scale.
 // Anything else: the load benchmark.
 if (args is ["network", ..]) return await NetworkBenchmark.RunAsync(args[1..], CancellationToken.None);
 if (args is ["micro", ..])
@@ -16,6 +16,7 @@ if (args is ["micro", ..])
 }
 if (args is ["import", ..]) return await ImportBenchmark.RunAsync(args[1..], CancelOnCtrlC());
 if (args is ["dashboard", ..]) return await DashboardBenchmark.RunAsync(args[1..], CancelOnCtrlC());
+if (args is ["soak", ..]) return await SoakBenchmark.RunAsync(args[1..], CancelOnCtrlC());
 
 BenchOptions options;
 try

@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sightline.Core.Assessments;
+using Sightline.Core.Panels;
 using Sightline.Core.Audit;
 using Sightline.Core.Data;
 using Sightline.Core.Demo;
@@ -137,6 +138,109 @@ public sealed class CrashTests
         Assert.Equal(count, await app.WithDbAsync(db => db.PanelReferrals.CountAsync(r => r.SeamAssessmentId != null && seams.Contains(r.SeamAssessmentId.Value), Ct)));
         await AssertAuditVerifiesAsync(app);
     }
+
+    [Fact]
+    public async Task Meeting_saves_killed_in_flight_are_each_whole_or_not_at_all_and_can_be_made_again()
+    {
+        const int count = 40;
+        await using var app = await SightlineFactory.StartAsync(DatabaseProvider.Postgres);
+        var practitioner = app.ApiClientFor("practitioner");
+        var chair = app.ApiClientFor("police-practitioner");
+        var panel = await Builders.CreatePanelAsync(app.ApiClientFor("administrator"), "mace", "police-practitioner@test.example", [], ["Police", "Children's Social Care"]);
+        for (var i = 0; i < count; i++)
+        {
+            var person = (await Builders.CreatePersonAsync(practitioner)).GetProperty("id").GetGuid();
+            var referral = await practitioner.PostAsync($"/api/v1/panels/{panel}/referrals", JsonContent($"{{\"personId\":\"{person}\",\"reason\":\"Seen with older males\",\"riskLevel\":\"High\"}}"), Ct);
+            Assert.True(referral.StatusCode == HttpStatusCode.Created, await referral.Content.ReadAsStringAsync(Ct));
+            var referralId = (await referral.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.OK, (await chair.PostAsync($"/api/v1/panels/{panel}/referrals/{referralId}/accept", JsonContent("{\"reason\":\"Meets the threshold\"}"), Ct)).StatusCode);
+        }
+        var created = await chair.PostAsync($"/api/v1/panels/{panel}/meetings", JsonContent("{\"date\":\"2026-12-01\"}"), Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var meeting = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var meetingId = meeting.GetProperty("id").GetGuid();
+        var items = meeting.GetProperty("agenda").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(count, items.Count);
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsync($"/api/v1/meetings/{meetingId}/issue", null, Ct)).StatusCode);
+        // The first item opens the meeting (issued -> held) before the kill, so the saves in flight each write one item and its audit.
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsync($"/api/v1/meetings/{meetingId}/agenda/{items[0]}", ItemBody(0), Ct)).StatusCode);
+        var inFlight = items.Skip(1).ToList();
+
+        var port = FreePort();
+        var answered = new List<Guid>();
+        var answeredActions = new List<Guid>();
+        var answers = 0;
+        using (var server = AppProcess.Start(app.Database, "serve", "--urls", $"http://127.0.0.1:{port}"))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilReadyAsync(http, server);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Tokens["police-practitioner"]);
+            // Eight concurrent savers work through an item's minutes and its action each, so that when the app is
+            // killed (after the fifth answer) some saves are mid-flight and the rest not yet sent.
+            using var fifthSaved = new SemaphoreSlim(0);
+            var work = new System.Collections.Concurrent.ConcurrentQueue<(Guid Item, int Index, bool Action)>(
+                inFlight.SelectMany((id, i) => new[] { (id, i + 1, false), (id, i + 1, true) }));
+            var savers = Enumerable.Range(0, 8).Select(async _ =>
+            {
+                await Task.Yield();
+                while (work.TryDequeue(out var next))
+                {
+                    try
+                    {
+                        using var response = next.Action
+                            ? await http.PostAsync($"/api/v1/meetings/{meetingId}/actions", ActionBody(next.Item), Ct)
+                            : await http.PostAsync($"/api/v1/meetings/{meetingId}/agenda/{next.Item}", ItemBody(next.Index), Ct);
+                        if (!response.IsSuccessStatusCode) continue;
+                        var list = next.Action ? answeredActions : answered;
+                        lock (list) list.Add(next.Item);
+                        if (Interlocked.Increment(ref answers) == 5) fifthSaved.Release();
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // Killed before it answered.
+                    }
+                }
+            }).ToList();
+            await fifthSaved.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            await server.KillAsync();
+            await Task.WhenAll(savers);
+        }
+
+        var states = await app.WithDbAsync(db => db.AgendaItems.AsNoTracking().Where(i => inFlight.Contains(i.Id))
+            .Select(i => new { i.Id, i.Minutes, i.RiskLevel, i.Decision, i.ClosedAt }).ToListAsync(Ct));
+        // The agenda carries each referral's risk level (High) until the chair records the current one.
+        var saved = states.Where(s => s.Minutes is not null || s.RiskLevel != RiskLevel.High || s.Decision is not null || s.ClosedAt is not null).ToList();
+        Assert.NotEmpty(answered);
+        Assert.True(saved.Count < inFlight.Count, "killed with saves still in flight");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{saved.Count} of {inFlight.Count} meeting saves made before the kill ({answered.Count} answered)");
+        // Every save the app answered is kept; a save is whole (minutes, risk level, decision, closed) or not there at all.
+        Assert.All(answered, id => Assert.Contains(saved, s => s.Id == id));
+        Assert.All(states.Except(saved), s => Assert.True(s.Minutes is null && s.RiskLevel == RiskLevel.High && s.Decision is null && s.ClosedAt is null, $"half-saved: {s}"));
+        Assert.All(saved, s => Assert.True(s.Minutes == $"Minutes of item {inFlight.IndexOf(s.Id) + 1}" && s.RiskLevel == RiskLevel.Medium && s.Decision == PanelDecision.Close && s.ClosedAt is not null, $"half-saved: {s}"));
+        // Every action the app answered is kept, once, with its meeting and its item.
+        var actions = await app.WithDbAsync(db => db.PanelActions.AsNoTracking().Where(a => a.AgendaItemId != null && inFlight.Contains(a.AgendaItemId.Value))
+            .Select(a => new { Item = a.AgendaItemId!.Value, a.Title, HasMeeting = db.Meetings.Any(m => m.Id == a.MeetingId && m.Id == meetingId) }).ToListAsync(Ct));
+        Assert.All(answeredActions, id => Assert.Contains(actions, a => a.Item == id));
+        Assert.All(actions, a => Assert.True(a.HasMeeting && a.Title == $"Follow up item {a.Item}", $"half-saved action: {a}"));
+        Assert.Equal(actions.Count, actions.Select(a => a.Item).Distinct().Count());
+        TestContext.Current.TestOutputHelper?.WriteLine($"{actions.Count} of {inFlight.Count} actions made before the kill ({answeredActions.Count} answered)");
+        await AssertAuditVerifiesAsync(app);
+
+        // The rest can be made; every item then has its minutes and the chain still verifies.
+        foreach (var s in states.Except(saved))
+            Assert.Equal(HttpStatusCode.OK, (await chair.PostAsync($"/api/v1/meetings/{meetingId}/agenda/{s.Id}", ItemBody(inFlight.IndexOf(s.Id) + 1), Ct)).StatusCode);
+        Assert.Equal(count, await app.WithDbAsync(db => db.AgendaItems.CountAsync(i => i.MeetingId == meetingId && i.Minutes != null && i.Decision == PanelDecision.Close, Ct)));
+        foreach (var id in inFlight.Where(id => !actions.Any(a => a.Item == id)))
+            Assert.Equal(HttpStatusCode.Created, (await chair.PostAsync($"/api/v1/meetings/{meetingId}/actions", ActionBody(id), Ct)).StatusCode);
+        Assert.Equal(inFlight.Count, await app.WithDbAsync(db => db.PanelActions.CountAsync(a => a.MeetingId == meetingId, Ct)));
+        await AssertAuditVerifiesAsync(app);
+    }
+
+    private static StringContent ItemBody(int index) => JsonContent($"{{\"minutes\":\"Minutes of item {index}\",\"riskLevel\":\"Medium\",\"decision\":\"close\"}}");
+
+    private static StringContent ActionBody(Guid item) => JsonContent($"{{\"title\":\"Follow up item {item}\",\"ownerAgency\":\"Police\",\"dueDate\":\"2026-12-15\",\"agendaItemId\":\"{item}\"}}");
+
+    private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static StringContent SeamBody(int total)
     {
