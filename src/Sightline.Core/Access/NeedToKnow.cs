@@ -41,12 +41,8 @@ public sealed class NeedToKnow(SightlineDb db, TimeProvider clock)
     /// <summary>On an open item of an issued agenda of an active panel the user chairs or is named on.</summary>
     private Expression<Func<Person, bool>> ThroughPanel(CurrentUser user)
     {
-        var userId = user.UserId;
-        var items = db.AgendaItems;
-        var meetings = db.Meetings;
-        return p => !p.IsRestricted && items.Any(i => i.PersonId == p.Id && i.IssuedAt != null && i.ClosedAt == null && i.RemovedAt == null
-            && meetings.Any(m => m.Id == i.MeetingId && m.Panel!.IsActive
-                && (m.Panel.ChairUserId == userId || m.Panel.Members.Any(x => x.UserId == userId))));
+        var items = Panels.PanelAccess.OpenItemsSeenBy(db, user.UserId);
+        return p => !p.IsRestricted && items.Any(i => i.PersonId == p.Id);
     }
 
     private Expression<Func<Person, bool>> ThroughBreakGlass(CurrentUser user)

@@ -39,17 +39,13 @@ public sealed class NetworkAgendaSubjects(SightlineDb db) : IAgendaSubjects
 
 /// <summary>
 /// Panel members see the persons of concern on their panel's issued agenda, for the life of the item — the same
-/// rule as young people (<see cref="NeedToKnow"/>): the chair and named members of an active panel.
+/// rule as young people (<see cref="PanelAccess"/>).
 /// </summary>
 public sealed class PanelPersonOfConcernGrant(SightlineDb db) : IPersonOfConcernGrant
 {
     public Expression<Func<PersonOfConcern, bool>> Grants(CurrentUser user)
     {
-        var userId = user.UserId;
-        var items = db.AgendaItems;
-        var meetings = db.Meetings;
-        return p => items.Any(i => i.Kind == AgendaKind.PersonOfConcern && i.SubjectId == p.Id && i.IssuedAt != null && i.ClosedAt == null && i.RemovedAt == null
-            && meetings.Any(m => m.Id == i.MeetingId && m.Panel!.IsActive
-                && (m.Panel.ChairUserId == userId || m.Panel.Members.Any(x => x.UserId == userId))));
+        var items = PanelAccess.OpenItemsSeenBy(db, user.UserId);
+        return p => items.Any(i => i.Kind == AgendaKind.PersonOfConcern && i.SubjectId == p.Id);
     }
 }
